@@ -1,0 +1,11 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // A static site: every page is prerendered at build time and served by any static server.
+  output: 'export',
+  // `/learn/x/` is written as `learn/x/index.html`, which plain static servers map without rules.
+  trailingSlash: true,
+  images: { unoptimized: true },
+  reactStrictMode: true,
+};
+
+export default nextConfig;
