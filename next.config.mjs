@@ -6,6 +6,9 @@ const nextConfig = {
   trailingSlash: true,
   images: { unoptimized: true },
   reactStrictMode: true,
+  // `npm test` runs `tsc --noEmit` over the whole repo before building; checking again here
+  // would only repeat it.
+  typescript: { ignoreBuildErrors: true },
 };
 
 export default nextConfig;

@@ -84,7 +84,9 @@ export const STEPS: readonly Step[] = [
 ];
 
 /** Minutes outside the seven steps: introductions at the start, the candidate's questions at the end. */
-export const WRAP_MINUTES = 5;
+export const INTRO_MINUTES = 3;
+export const QUESTIONS_MINUTES = 2;
+export const WRAP_MINUTES = INTRO_MINUTES + QUESTIONS_MINUTES;
 export const INTERVIEW_MINUTES = 45;
 
 export function stepById(id: string): Step | undefined {

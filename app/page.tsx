@@ -1,0 +1,85 @@
+import Link from 'next/link';
+import { CASE_STUDIES } from '@/lib/catalogue';
+import { loadNav } from '@/lib/content/load';
+import { readingOrder } from '@/lib/content/nav';
+import { INTERVIEW_MINUTES, STEPS } from '@/lib/framework/steps';
+import { ContinueCard } from '@/components/home/ContinueCard';
+import styles from '@/components/home/home.module.css';
+
+export default function HomePage() {
+  const lessons = readingOrder(loadNav());
+  return (
+    <div className={styles.page}>
+      <section className={styles.hero}>
+        <h1>Practise the ML system design interview on systems that really run</h1>
+        <p>
+          MLSD Lab teaches the seven-step framework interviewers expect, then lets you open up real
+          recommenders and classifiers — trained, served and measured in your browser — to see why
+          each design choice matters.
+        </p>
+        <div className={styles.actions}>
+          <Link className="button button-primary" href="/learn/overview/">
+            Start with the interview overview
+          </Link>
+          <Link className="button" href="/learn/">
+            Browse all lessons
+          </Link>
+        </div>
+      </section>
+
+      <ContinueCard lessons={lessons} />
+
+      <section className={styles.section} aria-labelledby="framework">
+        <h2 id="framework">The 7-step framework</h2>
+        <p className={styles.lead}>
+          One lesson per step, each with what to cover, questions to ask, common mistakes and
+          self-checks — and the minutes it gets in a {INTERVIEW_MINUTES}-minute interview.
+        </p>
+        <ol className={styles.grid}>
+          {STEPS.map((s) => (
+            <li key={s.id}>
+              <Link className={styles.card} href={`/learn/${s.lesson}/`}>
+                <span className={styles.cardTop}>
+                  <span className={styles.stepNumber}>Step {s.number}</span>
+                  <span>{s.minutes} min</span>
+                </span>
+                <h3>{s.title}</h3>
+              </Link>
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      <section className={styles.section} aria-labelledby="case-studies">
+        <h2 id="case-studies">Case studies</h2>
+        <p className={styles.lead}>
+          Each case study walks the seven steps for one product and runs the system itself in your
+          browser: retrieval, ranking, re-ranking, live metrics and latency.
+        </p>
+        <ul className={styles.grid}>
+          {CASE_STUDIES.map((c) => (
+            <li key={c.id}>
+              <div className={styles.card} data-testid={`case-${c.id}`}>
+                <span className={styles.cardTop}>
+                  <span>Case study</span>
+                  <span className="badge">{c.status === 'coming' ? 'Coming' : 'Live'}</span>
+                </span>
+                <h3>{c.title}</h3>
+                <p>{c.blurb}</p>
+              </div>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section className={styles.section} aria-labelledby="practice">
+        <h2 id="practice">Practice</h2>
+        <p className={styles.lead}>
+          Design-it-yourself exercises graded against reference solutions, an architecture diagram
+          editor and timed mock interviews are on the way. Until then, every lesson ends with
+          self-checks, and your answers are saved in this browser.
+        </p>
+      </section>
+    </div>
+  );
+}

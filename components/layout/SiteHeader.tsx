@@ -1,0 +1,30 @@
+import Link from 'next/link';
+import { SearchButton } from '@/components/search/SearchButton';
+import { ThemeToggle } from '@/components/theme/ThemeToggle';
+import styles from './layout.module.css';
+
+export function SiteHeader() {
+  return (
+    <header className={styles.header}>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <div className={styles.headerInner}>
+        <Link href="/" className={styles.brand}>
+          <span className={styles.logo} aria-hidden="true">
+            ◆
+          </span>
+          MLSD Lab
+        </Link>
+        <nav aria-label="Main" className={styles.mainNav}>
+          <Link href="/learn/">Learn</Link>
+          <Link href="/progress/">Progress</Link>
+        </nav>
+        <div className={styles.headerTools}>
+          <SearchButton />
+          <ThemeToggle />
+        </div>
+      </div>
+    </header>
+  );
+}

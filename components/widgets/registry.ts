@@ -1,0 +1,8 @@
+import type { ComponentType } from 'react';
+import type { WidgetName } from '@/lib/content/components';
+
+/** How each live widget is loaded; a missing widget name is a type error. */
+export const WIDGET_LOADERS = {
+  'threshold-explorer': () => import('./ThresholdExplorer').then((m) => m.ThresholdExplorer),
+  'interview-clock': () => import('./InterviewClock').then((m) => m.InterviewClock),
+} satisfies Record<WidgetName, () => Promise<ComponentType>>;

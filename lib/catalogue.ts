@@ -1,0 +1,36 @@
+/** The case studies MLSD Lab teaches; a case is linked only once its page exists. */
+export interface CaseStudyEntry {
+  id: string;
+  title: string;
+  blurb: string;
+  status: 'live' | 'coming';
+}
+
+export const CASE_STUDIES: readonly CaseStudyEntry[] = [
+  {
+    id: 'video-recs',
+    title: 'Video recommendation',
+    blurb:
+      'A two-stage home feed: two-tower retrieval, a multi-task DCN-V2 ranker and re-ranking, tuned for watch time.',
+    status: 'coming',
+  },
+  {
+    id: 'ad-click',
+    title: 'Ad click prediction',
+    blurb: 'Feature crosses, calibrated pCTR and an auction that turns predictions into revenue.',
+    status: 'coming',
+  },
+  {
+    id: 'harmful-content',
+    title: 'Harmful content detection',
+    blurb:
+      'Multi-task classifiers over text and images, precision at a review budget, and human labelling.',
+    status: 'coming',
+  },
+  {
+    id: 'event-recs',
+    title: 'Event recommendation',
+    blurb: 'Learning to rank nearby events under cold start, location and time constraints.',
+    status: 'coming',
+  },
+];
