@@ -81,9 +81,10 @@ export function SearchButton() {
         className={`button ${styles.trigger}`}
         onClick={open}
         aria-keyshortcuts="Control+K /"
+        aria-label="Search lessons"
         data-testid="search-open"
       >
-        <span aria-hidden="true">⌕</span> <span>Search</span> <kbd className={styles.kbd}>/</kbd>
+        <span aria-hidden="true">⌕</span> <span className={styles.label}>Search</span> <kbd className={styles.kbd}>/</kbd>
       </button>
       <dialog
         ref={dialog}
@@ -98,7 +99,7 @@ export function SearchButton() {
           <input
             id="site-search"
             className={styles.input}
-            type="search"
+            type="text"
             placeholder="Search lessons (e.g. calibration, two-tower, drift)"
             value={query}
             onChange={(e) => {
