@@ -17,10 +17,13 @@ export function ProgressProvider({ children }: { children: ReactNode }) {
   const [store, setStore] = useState(() => createProgressStore(localStorageAdapter));
 
   useEffect(() => {
-    void store.getState().init().then(() => {
-      // Lets tests (and anything else) know the page is interactive and progress is loaded.
-      document.documentElement.dataset.hydrated = 'true';
-    });
+    void store
+      .getState()
+      .init()
+      .then(() => {
+        // Lets tests (and anything else) know the page is interactive and progress is loaded.
+        document.documentElement.dataset.hydrated = 'true';
+      });
     const onStorage = (event: StorageEvent) => {
       if (event.key !== PROGRESS_KEY) return;
       // Another tab saved: reload from storage so this tab never writes over newer progress.

@@ -84,7 +84,8 @@ export function SearchButton() {
         aria-label="Search lessons"
         data-testid="search-open"
       >
-        <span aria-hidden="true">⌕</span> <span className={styles.label}>Search</span> <kbd className={styles.kbd}>/</kbd>
+        <span aria-hidden="true">⌕</span> <span className={styles.label}>Search</span>{' '}
+        <kbd className={styles.kbd}>/</kbd>
       </button>
       <dialog
         ref={dialog}

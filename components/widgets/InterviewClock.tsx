@@ -74,10 +74,8 @@ export function InterviewClock() {
             className={`${styles.segment} ${p.id === reading.phase.id && elapsed > 0 ? styles.segmentNow : ''}`}
             style={{ flexGrow: p.minutes }}
           >
-            <span className={styles.segmentLabel}>
-              {p.id === 'intro' || p.id === 'questions'
-                ? p.label
-                : p.label.split(' ')[0] + ' ' + p.label.split(' ').slice(1, 2).join('')}
+            <span className={styles.segmentLabel} title={p.label}>
+              {p.short}
             </span>
             <span className={styles.segmentMinutes}>{p.minutes}m</span>
           </div>

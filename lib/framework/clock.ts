@@ -4,6 +4,7 @@ import { INTRO_MINUTES, QUESTIONS_MINUTES, STEPS } from './steps';
 export interface Phase {
   id: string;
   label: string;
+  short: string;
   startMinute: number;
   minutes: number;
 }
@@ -12,13 +13,13 @@ export interface Phase {
 export function interviewPhases(): Phase[] {
   const phases: Phase[] = [];
   let t = 0;
-  const push = (id: string, label: string, minutes: number) => {
-    phases.push({ id, label, startMinute: t, minutes });
+  const push = (id: string, label: string, short: string, minutes: number) => {
+    phases.push({ id, label, short, startMinute: t, minutes });
     t += minutes;
   };
-  push('intro', 'Introductions', INTRO_MINUTES);
-  for (const s of STEPS) push(s.id, `${s.number}. ${s.title}`, s.minutes);
-  push('questions', 'Your questions', QUESTIONS_MINUTES);
+  push('intro', 'Introductions', 'Intro', INTRO_MINUTES);
+  for (const s of STEPS) push(s.id, `${s.number}. ${s.title}`, s.short, s.minutes);
+  push('questions', 'Your questions', 'Q&A', QUESTIONS_MINUTES);
   return phases;
 }
 
