@@ -1,12 +1,16 @@
 import { expect, test } from '@playwright/test';
 
-test('home explains the product, links to the lessons and lists case studies as coming', async ({ page }) => {
+test('home explains the product, links to the lessons and lists case studies as coming', async ({
+  page,
+}) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('ML system design interview');
   // The stylesheet really loaded: a missing or mis-typed CSS file would leave the default serif font and no accent colour.
   const button = page.getByRole('link', { name: 'Start with the interview overview' });
   await expect(button).toHaveCSS('background-color', 'rgb(10, 97, 201)');
-  expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toContain('system-ui');
+  expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toContain(
+    'system-ui',
+  );
 
   for (const id of ['video-recs', 'ad-click', 'harmful-content', 'event-recs']) {
     const card = page.getByTestId(`case-${id}`);
@@ -15,7 +19,9 @@ test('home explains the product, links to the lessons and lists case studies as 
   }
   await button.click();
   await expect(page).toHaveURL(/\/learn\/overview\/$/);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('The ML system design interview');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'The ML system design interview',
+  );
 });
 
 test('an unknown address shows a helpful 404 page', async ({ page }) => {
@@ -24,11 +30,15 @@ test('an unknown address shows a helpful 404 page', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
 });
 
-test('the layout works at phone width: lesson menu collapses, nothing overflows', async ({ page }) => {
+test('the layout works at phone width: lesson menu collapses, nothing overflows', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 375, height: 740 });
   await page.goto('/learn/evaluation/');
   await expect(page.getByText('All lessons')).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   await page.getByText('All lessons').click();
   await page.locator('details').getByRole('link', { name: 'Data preparation' }).click();

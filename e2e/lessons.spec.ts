@@ -5,19 +5,29 @@ test('a learner walks every lesson in order with the Next links', async ({ page 
   await page.goto(`/learn/${LESSONS[0]}/`);
   for (let i = 0; i < LESSONS.length; i++) {
     await expect(page.getByTestId('lesson')).toHaveAttribute('data-slug', LESSONS[i]!);
-    await expect(page.getByRole('navigation', { name: 'On this page' }).getByRole('link').first()).toBeAttached();
+    await expect(
+      page.getByRole('navigation', { name: 'On this page' }).getByRole('link').first(),
+    ).toBeAttached();
     await expect(page.locator('[data-testid^="self-check-"]').first()).toBeVisible();
     if (i < LESSONS.length - 1) await page.getByRole('link', { name: /Next →/ }).click();
   }
   await expect(page.getByRole('link', { name: /Next →/ })).toHaveCount(0);
   await page.getByRole('link', { name: /← Previous/ }).click();
-  await expect(page.getByTestId('lesson')).toHaveAttribute('data-slug', LESSONS[LESSONS.length - 2]!);
+  await expect(page.getByTestId('lesson')).toHaveAttribute(
+    'data-slug',
+    LESSONS[LESSONS.length - 2]!,
+  );
 });
 
-test('a learner answers a self-check and marks a lesson done, and both survive a reload', async ({ page }) => {
+test('a learner answers a self-check and marks a lesson done, and both survive a reload', async ({
+  page,
+}) => {
   await page.goto('/learn/evaluation/');
   await waitForProgress(page);
-  const check = page.locator('[data-testid^="self-check-"]').filter({ has: page.getByRole('radio') }).first();
+  const check = page
+    .locator('[data-testid^="self-check-"]')
+    .filter({ has: page.getByRole('radio') })
+    .first();
   await check.scrollIntoViewIfNeeded();
   await check.getByRole('radio').first().check();
   await check.getByRole('button', { name: 'Check answer' }).click();
@@ -33,7 +43,12 @@ test('a learner answers a self-check and marks a lesson done, and both survive a
   await waitForProgress(page);
   await expect(page.getByTestId('lesson-done').first()).toHaveAttribute('aria-pressed', 'true');
   await expect(check).toHaveAttribute('data-result', result!);
-  await expect(page.getByRole('navigation', { name: 'Lessons' }).last().getByRole('link', { name: /Evaluation/ })).toContainText('✓');
+  await expect(
+    page
+      .getByRole('navigation', { name: 'Lessons' })
+      .last()
+      .getByRole('link', { name: /Evaluation/ }),
+  ).toContainText('✓');
 
   await page.goto('/progress/');
   await expect(page.getByTestId('stat-lessons')).toContainText('1 / 8');
@@ -44,7 +59,10 @@ test('a learner answers a self-check and marks a lesson done, and both survive a
 test('an open self-check is revealed and self-graded', async ({ page }) => {
   await page.goto('/learn/overview/');
   await waitForProgress(page);
-  const open = page.locator('[data-testid^="self-check-"]').filter({ has: page.getByRole('button', { name: 'Reveal answer' }) }).first();
+  const open = page
+    .locator('[data-testid^="self-check-"]')
+    .filter({ has: page.getByRole('button', { name: 'Reveal answer' }) })
+    .first();
   const check = page.getByTestId((await open.getAttribute('data-testid'))!);
   await check.getByRole('button', { name: 'Reveal answer' }).click();
   await check.getByRole('button', { name: 'I missed it' }).click();

@@ -26,7 +26,9 @@ test('search says so when nothing matches', async ({ page }) => {
   await expect(page.getByTestId('search-input')).toBeHidden();
 });
 
-test('dark mode follows the system, can be chosen, and persists across reloads', async ({ page }) => {
+test('dark mode follows the system, can be chosen, and persists across reloads', async ({
+  page,
+}) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.goto('/');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');

@@ -9,7 +9,9 @@ const GOOD = JSON.stringify({
   data: { lessons: { overview: { completedAt: '2026-11-01T00:00:00.000Z' } }, selfChecks: {} },
 });
 
-test('a corrupted progress entry is kept untouched, explained, downloadable, and backed up before starting fresh', async ({ page }) => {
+test('a corrupted progress entry is kept untouched, explained, downloadable, and backed up before starting fresh', async ({
+  page,
+}) => {
   const corrupt = '{"app":"mlsd-lab","kind":"progress","version":1,"data":{"lessons":{"overview"';
   await seedStorage(page, PROGRESS_KEY, corrupt);
   await page.goto('/learn/evaluation/');
@@ -72,13 +74,23 @@ test('a full storage quota shows a banner and keeps working in memory', async ({
   await expect(page.getByTestId('lesson-done').first()).toHaveAttribute('aria-pressed', 'true');
 });
 
-test('progress can be exported and imported, and a bad file gets a clear error', async ({ page }) => {
+test('progress can be exported and imported, and a bad file gets a clear error', async ({
+  page,
+}) => {
   await page.goto('/progress/');
   await expect(page.getByTestId('stat-lessons')).toContainText('0 / 8');
-  await page.getByTestId('import-input').setInputFiles({ name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(GOOD) });
+  await page
+    .getByTestId('import-input')
+    .setInputFiles({ name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(GOOD) });
   await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toContainText('1 lessons');
   await expect(page.getByTestId('stat-lessons')).toContainText('1 / 8');
-  await page.getByTestId('import-input').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('not json') });
+  await page
+    .getByTestId('import-input')
+    .setInputFiles({
+      name: 'bad.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('not json'),
+    });
   await expect(page.getByText("can't be imported")).toHaveAttribute('role', 'alert');
   await expect(page.getByTestId('stat-lessons')).toContainText('1 / 8');
 });

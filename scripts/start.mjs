@@ -22,7 +22,9 @@ const host = process.env.HOST ?? '127.0.0.1';
 
 if (!existsSync(path.join(outDir, 'index.html'))) {
   if (args.includes('--no-build')) {
-    console.error('No build found in out/. Run `npm run build` first (or `npm start`, which builds).');
+    console.error(
+      'No build found in out/. Run `npm run build` first (or `npm start`, which builds).',
+    );
     process.exit(1);
   }
   console.log('No build found: building the site first (about a minute)…');
@@ -37,8 +39,14 @@ const server = http.createServer((req, res) =>
     cleanUrls: true,
     directoryListing: false,
     headers: [
-      { source: '**/*.@(wasm|onnx|bin)', headers: [{ key: 'Cache-Control', value: 'public, max-age=3600' }] },
-      { source: '_next/static/**', headers: [{ key: 'Cache-Control', value: 'public, max-age=31536000, immutable' }] },
+      {
+        source: '**/*.@(wasm|onnx|bin)',
+        headers: [{ key: 'Cache-Control', value: 'public, max-age=3600' }],
+      },
+      {
+        source: '_next/static/**',
+        headers: [{ key: 'Cache-Control', value: 'public, max-age=31536000, immutable' }],
+      },
     ],
   }),
 );
