@@ -84,13 +84,11 @@ test('progress can be exported and imported, and a bad file gets a clear error',
     .setInputFiles({ name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(GOOD) });
   await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toContainText('1 lessons');
   await expect(page.getByTestId('stat-lessons')).toContainText('1 / 8');
-  await page
-    .getByTestId('import-input')
-    .setInputFiles({
-      name: 'bad.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from('not json'),
-    });
+  await page.getByTestId('import-input').setInputFiles({
+    name: 'bad.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('not json'),
+  });
   await expect(page.getByText("can't be imported")).toHaveAttribute('role', 'alert');
   await expect(page.getByTestId('stat-lessons')).toContainText('1 / 8');
 });
