@@ -7,6 +7,14 @@ const debianChromium = '/usr/bin/chromium';
 const executablePath =
   process.env.CHROMIUM_PATH ?? (existsSync(debianChromium) ? debianChromium : undefined);
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+const BROWSER_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+];
 
 export default defineConfig({
   testDir: 'e2e',
@@ -31,7 +39,18 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  projects: [
+    { name: 'chromium', use: { ...devices['Desktop Chrome'] }, testIgnore: /webgpu\.spec\.ts/ },
+    {
+      // WebGPU correctness on the software adapter headless Chromium exposes with this flag.
+      name: 'webgpu',
+      testMatch: /webgpu\.spec\.ts/,
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: { executablePath, args: [...BROWSER_ARGS, '--enable-unsafe-webgpu'] },
+      },
+    },
+  ],
   webServer: {
     command: `node scripts/start.mjs --no-build --port ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,

@@ -28,7 +28,7 @@ if (!existsSync(path.join(outDir, 'index.html'))) {
     process.exit(1);
   }
   console.log('No build found: building the site first (about a minute)…');
-  const result = spawnSync('npx', ['next', 'build'], { cwd: root, stdio: 'inherit' });
+  const result = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 

@@ -1,4 +1,5 @@
 import type * as OrtTypes from 'onnxruntime-web';
+import { GraphBuilder } from '../onnx/graph';
 import { RuntimeError, classifyError } from './errors';
 import { PROBE_BATCH, PROBE_WIDTH, probeInput, probeModel } from './probe';
 import type {
@@ -122,7 +123,18 @@ export function createEngine(host: EngineHost) {
 
   async function init(choice: ProviderChoice): Promise<InitResult> {
     const picked = await choose(choice);
-    ort = await loadRuntime(picked.provider);
+    const o = await loadRuntime(picked.provider);
+    // The runtime's .wasm is fetched and compiled on the first session, not on import: do it
+    // now so a missing or broken runtime file fails here, with its own error, not on first use.
+    try {
+      const warm = await o.InferenceSession.create(tinyModel(), {
+        executionProviders: [picked.provider],
+      });
+      await warm.release();
+    } catch (error) {
+      throw classifyError(error, 'RUNTIME_LOAD_FAILED');
+    }
+    ort = o;
     provider = picked.provider;
     return picked;
   }
@@ -197,6 +209,17 @@ export function createEngine(host: EngineHost) {
       return provider;
     },
   };
+}
+
+let tiny: Uint8Array | null = null;
+/** The smallest useful model (y = relu(x)), to start the runtime. */
+function tinyModel(): Uint8Array {
+  if (!tiny) {
+    const g = new GraphBuilder('warm_up');
+    g.output(g.node('Relu', [g.input('x', 'float32', ['batch', 1])]), 'y', 'float32', ['batch', 1]);
+    tiny = g.toBytes();
+  }
+  return tiny;
 }
 
 function toTensor(o: Ort, name: string, t: WireTensor): OrtTypes.Tensor {
