@@ -9,6 +9,7 @@ import styles from './engine.module.css';
 
 const LABELS: Record<BenchCaseId, string> = {
   'exact-search': 'Exact top-500 search over 100k × 64',
+  'ivf-search': 'Approximate (IVF) top-100 over 1M × 32, with its build',
   ranker: 'DCN-V2 ranker on 500 candidates',
   'user-tower': 'User tower, one request',
   'train-two-tower': 'Two-tower training, 100k interactions',

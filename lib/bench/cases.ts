@@ -13,7 +13,9 @@ import { exportUserTower } from '../onnx/export-two-tower';
 import { createRng } from '../random';
 import type { Ort } from '../runtime/engine';
 import { ExactIndex } from '../search/exact';
-import { gaussianEmbeddings } from '../search/synthetic';
+import { IvfIndex } from '../search/ivf';
+import { recallAtK } from '../search/recall';
+import { clusteredEmbeddings, gaussianEmbeddings, userQueries } from '../search/synthetic';
 import {
   BENCH_DCN,
   BENCH_TWO_TOWER,
@@ -70,6 +72,54 @@ const exactSearch: Case = async (e) => {
   const jsRow = summarize('exact top-500, 100k × 64 (plain TS)', e.env, jsTimes, 'ms');
   ortRow.extra = { 'vs TS p95': `${(jsRow.p95 / ortRow.p95).toFixed(1)}×` };
   return [ortRow, jsRow];
+};
+
+/**
+ * Approximate top-100 over 1M × 32 clustered embeddings (the shape trained item embeddings
+ * have): IVF build time, query latency, and recall@100 against exact search.
+ */
+const ivfSearch: Case = async (e) => {
+  const n = e.quick ? 100_000 : 1_000_000;
+  const dim = 32;
+  const k = 100;
+  const nprobe = 32;
+  e.progress(`IVF: generating ${n / 1000}k × ${dim} embeddings`, 0);
+  const data = clusteredEmbeddings({ n, dim, seed: 3 });
+  const queries = userQueries(data, { count: 200, seed: 4 });
+  const q = (i: number) => queries.subarray((i % 200) * dim, ((i % 200) + 1) * dim);
+  const t0 = e.now();
+  const index = IvfIndex.build(data.items, dim, {
+    seed: 5,
+    nprobe,
+    onProgress: (f, stage) => e.progress(`IVF: building the index (${stage})`, 0.1 + 0.5 * f),
+  });
+  const buildSeconds = (e.now() - t0) / 1000;
+  e.progress('IVF: timing queries', 0.6);
+  const times = await timeRuns((i) => index.search(q(i), k, { nprobe }), runs(e, 200), e.now);
+  e.progress('IVF: recall against exact search', 0.8);
+  const exact = new ExactIndex(data.items, dim);
+  const recalls: number[] = [];
+  for (let i = 0; i < (e.quick ? 10 : 50); i++)
+    recalls.push(recallAtK(index.search(q(i), k, { nprobe }).ids, exact.search(q(i), k).ids, k));
+  const recall = recalls.reduce((a, b) => a + b, 0) / recalls.length;
+  return [
+    summarize(
+      `IVF build, ${n / 1000}k × ${dim} (${index.nlist} lists)`,
+      e.env,
+      [buildSeconds],
+      's',
+      undefined,
+      5,
+    ),
+    summarize(
+      `IVF top-100, ${n / 1000}k × ${dim}, nprobe ${nprobe}`,
+      e.env,
+      times,
+      'ms',
+      { 'recall@100': recall, queries: recalls.length },
+      10,
+    ),
+  ];
 };
 
 /** The DCN-V2 ranker scoring 500 candidates: onnxruntime-web against the same model on TF.js. */
@@ -201,6 +251,7 @@ const trainTwoTower: Case = async (e) => {
 
 export const BENCH_CASES = {
   'exact-search': exactSearch,
+  'ivf-search': ivfSearch,
   ranker,
   'user-tower': userTower,
   'train-two-tower': trainTwoTower,
