@@ -41,13 +41,11 @@ test('a truncated model file gets a clear error and the runtime keeps working', 
   const truncated = Buffer.from([
     0x08, 0x08, 0x12, 0x0c, 0x6d, 0x6c, 0x73, 0x64, 0x3a, 0x12, 0xff, 0xff, 0x0f,
   ]);
-  await page
-    .getByTestId('onnx-file')
-    .setInputFiles({
-      name: 'broken.onnx',
-      mimeType: 'application/octet-stream',
-      buffer: truncated,
-    });
+  await page.getByTestId('onnx-file').setInputFiles({
+    name: 'broken.onnx',
+    mimeType: 'application/octet-stream',
+    buffer: truncated,
+  });
   await expect(page.getByTestId('check-error')).toContainText(
     'broken.onnx: The model file is damaged or incomplete',
   );
@@ -101,4 +99,37 @@ test('the benchmark harness runs in the page and reports each figure beside its 
   await expect(page.getByTestId('bench-table')).toContainText('(TF.js WASM)');
   const rows = await page.evaluate(() => window.__mlsdBench?.rows ?? []);
   expect(rows.every((r) => r.env === 'chromium' && r.p50 > 0 && r.p95 >= r.p50)).toBe(true);
+});
+
+test('a model trained in the browser is registered, survives a reload, and is hot-swapped into serving', async ({
+  page,
+}) => {
+  await ready(page);
+  const models = page.getByTestId('models');
+  for (const seed of ['1', '2']) {
+    await page.getByTestId('train-seed').fill(seed);
+    await page.getByTestId('train').click();
+    await expect(page.getByRole('progressbar', { name: 'Training progress' })).toBeVisible();
+    await expect(models).toHaveAttribute('data-train', 'done', { timeout: 60_000 });
+    await expect(page.getByTestId('models-message')).toContainText(`Registered version ${seed}`);
+  }
+  const recall = await page.getByTestId('version-row').first().locator('td').nth(3).textContent();
+  const baseline = await page.getByTestId('version-row').first().locator('td').nth(4).textContent();
+  expect(parseFloat(recall!)).toBeGreaterThan(1.3 * parseFloat(baseline!));
+
+  await page.reload();
+  await expect(page.getByTestId('version-row')).toHaveCount(2);
+  await expect(page.getByTestId('runtime')).toHaveAttribute('data-state', 'ready', {
+    timeout: 30_000,
+  });
+  await page.getByTestId('version-row').nth(0).getByTestId('activate').click();
+  await expect(page.getByTestId('serve')).toHaveAttribute('data-state', 'ready');
+  await expect(page.getByTestId('serve')).toContainText('Serving version 1');
+  await page.getByTestId('recommend').click();
+  const onTopic = Number(await page.getByTestId('answer').getAttribute('data-on-topic'));
+  expect(onTopic).toBeGreaterThanOrEqual(5);
+
+  await page.getByTestId('version-row').nth(1).getByTestId('activate').click();
+  await expect(page.getByTestId('serve')).toContainText('Serving version 2');
+  await expect(page.getByTestId('serve')).toHaveAttribute('data-state', 'ready');
 });

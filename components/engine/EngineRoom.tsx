@@ -6,7 +6,9 @@ import { BENCH_CASE_IDS, type BenchCaseId } from '@/lib/bench/cases';
 import type { ProviderChoice } from '@/lib/runtime/protocol';
 import { BenchPanel } from './BenchPanel';
 import { ParityPanel } from './ParityPanel';
+import { ModelsPanel } from './ModelsPanel';
 import { RuntimePanel } from './RuntimePanel';
+import { useMlClient } from './useMlClient';
 
 /** Settings come from the URL, so a configuration is a link: ?provider=webgpu&autorun=1&cases=ranker&quick=1 */
 export function EngineRoom() {
@@ -26,9 +28,11 @@ export function EngineRoom() {
         : BENCH_CASE_IDS,
     [casesParam],
   );
+  const { client, status } = useMlClient(provider);
   return (
     <>
-      <RuntimePanel initialChoice={provider} />
+      <RuntimePanel client={client} status={status} initialChoice={provider} />
+      <ModelsPanel client={client} status={status} />
       <ParityPanel provider={provider === 'webgpu' ? 'webgpu' : 'wasm'} />
       <BenchPanel
         autorun={params.get('autorun') === '1'}

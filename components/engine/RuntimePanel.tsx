@@ -1,9 +1,9 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { ProviderChoice, WireTensor } from '@/lib/runtime/protocol';
 import { PROBE_BATCH, PROBE_WIDTH, probeInput, probeModel } from '@/lib/runtime/probe';
-import { MlClient, type ClientStatus } from '@/components/ml/ml-client';
+import type { ClientStatus, MlClient } from '@/components/ml/ml-client';
 import styles from './engine.module.css';
 
 const CHOICES: { value: ProviderChoice; label: string }[] = [
@@ -22,31 +22,26 @@ type Check =
  * The serving runtime as the case studies use it: which execution provider runs, why, a manual
  * override, a retry that starts a fresh worker, and two checks (a probe model, or a .onnx file).
  */
-export function RuntimePanel({ initialChoice }: { initialChoice: ProviderChoice }) {
-  const client = useRef<MlClient | null>(null);
-  const [status, setStatus] = useState<ClientStatus>({ state: 'starting' });
+export function RuntimePanel({
+  client,
+  status,
+  initialChoice,
+}: {
+  client: MlClient | null;
+  status: ClientStatus;
+  initialChoice: ProviderChoice;
+}) {
   const [choice, setChoice] = useState<ProviderChoice>(initialChoice);
   const [check, setCheck] = useState<Check>({ kind: 'idle' });
-
-  useEffect(() => {
-    const c = new MlClient();
-    client.current = c;
-    const off = c.onStatus(setStatus);
-    c.init(initialChoice).catch(() => undefined);
-    return () => {
-      off();
-      c.dispose();
-    };
-  }, [initialChoice]);
 
   const restart = (next: ProviderChoice) => {
     setChoice(next);
     setCheck({ kind: 'idle' });
-    client.current?.restart(next).catch(() => undefined);
+    client?.restart(next).catch(() => undefined);
   };
 
   const runProbe = async () => {
-    const c = client.current;
+    const c = client;
     if (!c) return;
     setCheck({ kind: 'busy' });
     try {
@@ -68,7 +63,7 @@ export function RuntimePanel({ initialChoice }: { initialChoice: ProviderChoice 
   };
 
   const loadFile = async (file: File | undefined) => {
-    const c = client.current;
+    const c = client;
     if (!c || !file) return;
     setCheck({ kind: 'busy' });
     try {

@@ -5,11 +5,11 @@ import type { LabMessage, LabRequest } from '@/components/ml/lab.worker';
 
 export type LabState<T> =
   | { kind: 'idle' }
-  | { kind: 'running'; label: string; fraction: number }
+  | { kind: 'running'; label: string; fraction: number; losses: number[] }
   | { kind: 'done'; result: T; backend: string }
   | { kind: 'failed'; message: string };
 
-/** Runs one engine-room job at a time in a fresh worker, with progress. */
+/** Runs one engine-room job at a time in a fresh worker, with progress; `onDone` sees the result once. */
 export function useLabWorker<T>() {
   const [state, setState] = useState<LabState<T>>({ kind: 'idle' });
   const worker = useRef<Worker | null>(null);
@@ -21,24 +21,28 @@ export function useLabWorker<T>() {
   useEffect(() => stop, [stop]);
 
   const start = useCallback(
-    (req: LabRequest) => {
+    (req: LabRequest, onDone?: (result: T) => void) => {
       stop();
       const w = new Worker(new URL('../ml/lab.worker.ts', import.meta.url), {
         type: 'module',
         name: 'mlsd-lab',
       });
       worker.current = w;
-      setState({ kind: 'running', label: 'Starting the worker', fraction: 0 });
+      const losses: number[] = [];
+      setState({ kind: 'running', label: 'Starting the worker', fraction: 0, losses });
       w.onmessage = (e: MessageEvent<LabMessage>) => {
         const m = e.data;
-        if (m.type === 'progress')
-          setState({ kind: 'running', label: m.label, fraction: m.fraction });
-        else if (m.type === 'result') {
+        if (m.type === 'progress') {
+          if (m.loss !== undefined) losses.push(m.loss);
+          setState({ kind: 'running', label: m.label, fraction: m.fraction, losses: [...losses] });
+          return;
+        }
+        stop();
+        if (m.type === 'result') {
           setState({ kind: 'done', result: m.result as T, backend: m.backend });
-          stop();
+          onDone?.(m.result as T);
         } else {
           setState({ kind: 'failed', message: m.message });
-          stop();
         }
       };
       w.onerror = (e) => {

@@ -5,6 +5,7 @@
  */
 import { BENCH_CASE_IDS, runBench, type BenchCaseId } from '@/lib/bench/cases';
 import { runParity } from '@/lib/bench/parity';
+import { trainRetrievalDemo } from '@/lib/lab/retrieval-demo';
 import { initTf } from '@/lib/ml/backend';
 import type { Ort } from '@/lib/runtime/engine';
 
@@ -12,9 +13,10 @@ declare const self: DedicatedWorkerGlobalScope;
 
 export type LabRequest =
   | { type: 'parity'; provider: 'wasm' | 'webgpu' }
-  | { type: 'bench'; cases: BenchCaseId[]; quick: boolean };
+  | { type: 'bench'; cases: BenchCaseId[]; quick: boolean }
+  | { type: 'train'; seed: number; epochs: number };
 export type LabMessage =
-  | { type: 'progress'; label: string; fraction: number }
+  | { type: 'progress'; label: string; fraction: number; loss?: number }
   | { type: 'result'; result: unknown; backend: string }
   | { type: 'error'; message: string };
 
@@ -38,6 +40,24 @@ self.onmessage = async (event: MessageEvent<LabRequest>) => {
         result: await runParity(await runtime(req.provider), req.provider),
         backend: tf.backend,
       });
+      return;
+    }
+    if (req.type === 'train') {
+      const result = await trainRetrievalDemo({
+        seed: req.seed,
+        epochs: req.epochs,
+        onProgress: (p) =>
+          post({
+            type: 'progress',
+            label: `Epoch ${p.epoch} of ${req.epochs}, batch ${p.batch}/${p.batches}, loss ${p.loss.toFixed(3)}`,
+            fraction: (p.epoch - 1 + p.batch / p.batches) / req.epochs,
+            loss: p.loss,
+          }),
+      });
+      self.postMessage({ type: 'result', result, backend: tf.backend } satisfies LabMessage, [
+        result.userTower.buffer,
+        result.itemTower.buffer,
+      ] as ArrayBuffer[]);
       return;
     }
     const cases = req.cases.filter((c) => BENCH_CASE_IDS.includes(c));
