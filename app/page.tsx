@@ -72,6 +72,17 @@ export default function HomePage() {
         </ul>
       </section>
 
+      <section className={styles.section} aria-labelledby="engine">
+        <h2 id="engine">Under the hood</h2>
+        <p className={styles.lead}>
+          The case studies run on one engine: TensorFlow.js trains, models are exported to ONNX, and
+          onnxruntime-web serves them in a worker. The <Link href="/lab/engine/">engine room</Link>{' '}
+          shows which execution provider your browser uses, checks exported models against the
+          originals, lets you train, register and serve a retriever, and benchmarks it all on your
+          machine.
+        </p>
+      </section>
+
       <section className={styles.section} aria-labelledby="practice">
         <h2 id="practice">Practice</h2>
         <p className={styles.lead}>

@@ -6,6 +6,7 @@ const ROUTES = [
   '/',
   '/learn/',
   '/progress/',
+  '/lab/engine/',
   '/no-such-page/',
   ...LESSONS.map((l) => `/learn/${l}/`),
 ];
