@@ -32,6 +32,7 @@ export default tseslint.config(
       'playwright-report/',
       'next-env.d.ts',
       'bench/results/',
+      '**/*.tmp.*',
     ],
   },
   js.configs.recommended,

@@ -1,20 +1,8 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { BROWSER_ARGS, chromiumExecutable } from './e2e/browser';
 
-// Use Playwright's own browser when it is installed; otherwise Debian's Chromium (CI here),
-// or whatever CHROMIUM_PATH names.
-const debianChromium = '/usr/bin/chromium';
-const executablePath =
-  process.env.CHROMIUM_PATH ?? (existsSync(debianChromium) ? debianChromium : undefined);
+const executablePath = chromiumExecutable();
 const PORT = Number(process.env.E2E_PORT ?? 3100);
-const BROWSER_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-];
 
 export default defineConfig({
   testDir: 'e2e',
@@ -29,14 +17,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-quic',
-      ],
+      args: BROWSER_ARGS,
     },
   },
   projects: [

@@ -1,7 +1,5 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import handler from 'serve-handler';
+import { serveStatic } from '../scripts/static-server.mjs';
 
 export type Fault = 'none' | 'runtime-404' | 'runtime-html';
 
@@ -12,29 +10,18 @@ export type Fault = 'none' | 'runtime-404' | 'runtime-html';
  */
 export async function startFaultServer() {
   let fault: Fault = 'none';
-  const server = http.createServer((req, res) => {
-    if (fault !== 'none' && /\/ort-wasm-simd-threaded[^/]*\.wasm$/.test(req.url ?? '')) {
-      if (fault === 'runtime-404') {
+  const server = await serveStatic(path.join(process.cwd(), 'out'), {
+    intercept: (req, res) => {
+      if (fault === 'none' || !/\/ort-wasm-simd-threaded[^/]*\.wasm$/.test(req.url ?? ''))
+        return false;
+      if (fault === 'runtime-404')
         res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
-      } else {
+      else
         res
           .writeHead(200, { 'content-type': 'text/html' })
           .end('<!DOCTYPE html><html><body>Please sign in</body></html>');
-      }
-      return;
-    }
-    void handler(req, res, {
-      public: path.join(process.cwd(), 'out'),
-      cleanUrls: true,
-      directoryListing: false,
-      trailingSlash: true,
-    });
+      return true;
+    },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    setFault: (f: Fault) => void (fault = f),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+  return { ...server, setFault: (f: Fault) => void (fault = f) };
 }

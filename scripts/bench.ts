@@ -10,16 +10,15 @@
 import { chromium } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as ort from 'onnxruntime-web';
-import handler from 'serve-handler';
 import { BENCH_CASE_IDS, runBench, type BenchCaseId } from '../lib/bench/cases';
 import { formatTable, meetsTarget, type BenchRow } from '../lib/bench/stats';
 import { initTfNode } from '../lib/ml/backend.node.js';
+import { BROWSER_ARGS, chromiumExecutable } from '../e2e/browser';
+import { serveStatic } from './static-server.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -52,43 +51,20 @@ async function nodeRows(): Promise<BenchRow[]> {
   return rows;
 }
 
-async function serveOut(): Promise<{ url: string; close: () => void }> {
+async function serveOut() {
   if (!existsSync('out/index.html')) {
     console.log('No build in out/: building first.');
     if (spawnSync('npm', ['run', 'build'], { stdio: 'inherit' }).status !== 0)
       throw new Error('build failed');
   }
-  const server = http.createServer(
-    (req, res) =>
-      void handler(req, res, {
-        public: 'out',
-        cleanUrls: true,
-        directoryListing: false,
-        trailingSlash: true,
-      }),
-  );
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => server.close(),
-  };
+  return serveStatic('out');
 }
 
 async function chromiumRows(): Promise<BenchRow[]> {
   const server = await serveOut();
-  const executablePath =
-    process.env.CHROMIUM_PATH ??
-    (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
   const browser = await chromium.launch({
-    executablePath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-    ],
+    executablePath: chromiumExecutable(),
+    args: BROWSER_ARGS,
   });
   console.log(
     `Chromium ${browser.version()}: the engine-room page runs the same cases in a worker`,
@@ -115,7 +91,7 @@ async function chromiumRows(): Promise<BenchRow[]> {
     return (await page.evaluate(() => window.__mlsdBench?.rows ?? [])) as BenchRow[];
   } finally {
     await browser.close();
-    server.close();
+    await server.close();
   }
 }
 

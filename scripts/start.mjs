@@ -1,17 +1,15 @@
 #!/usr/bin/env node
 /**
  * `npm start`: builds the static export if there is none, then serves it on 127.0.0.1.
- * Uses serve-handler (the engine of Vercel's `serve`) for correct MIME types — .wasm, .mjs and
- * .css included — directory indexes and the 404 page, rather than a hand-rolled server.
+ * The server itself is scripts/static-server.mjs (serve-handler: correct MIME types, indexes, 404).
  *
  *   node scripts/start.mjs [--no-build] [--port 3000]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import handler from 'serve-handler';
+import { serveStatic } from './static-server.mjs';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'out');
@@ -32,22 +30,5 @@ if (!existsSync(path.join(outDir, 'index.html'))) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-const server = http.createServer((req, res) =>
-  handler(req, res, {
-    public: outDir,
-    trailingSlash: true,
-    cleanUrls: true,
-    directoryListing: false,
-    headers: [
-      {
-        source: '**/*.@(wasm|onnx|bin)',
-        headers: [{ key: 'Cache-Control', value: 'public, max-age=3600' }],
-      },
-      {
-        source: '_next/static/**',
-        headers: [{ key: 'Cache-Control', value: 'public, max-age=31536000, immutable' }],
-      },
-    ],
-  }),
-);
-server.listen(port, host, () => console.log(`MLSD Lab is running at http://${host}:${port}/`));
+const { url } = await serveStatic(outDir, { port, host });
+console.log(`MLSD Lab is running at ${url}/`);

@@ -1,7 +1,8 @@
 'use client';
 
 import { useId, useMemo, useState } from 'react';
-import { confusionAtThreshold, heldOutScores, prCurve } from '@/lib/demo/held-out-scores';
+import { heldOutScores } from '@/lib/demo/held-out-scores';
+import { metricsAtThreshold, prCurve } from '@/lib/metrics';
 import styles from './widgets.module.css';
 
 const W = 300;
@@ -14,15 +15,17 @@ const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '—');
  * held-out set, as the decision threshold moves; the PR curve shows where the threshold sits.
  */
 export function ThresholdExplorer() {
-  const examples = useMemo(() => heldOutScores(), []);
-  const curve = useMemo(() => prCurve(examples), [examples]);
+  const { labels, scores } = useMemo(() => heldOutScores(), []);
+  // Thinned to about 100 points: enough for a smooth line at this size.
+  const curve = useMemo(() => {
+    const all = prCurve(labels, scores).filter((p) => Number.isFinite(p.threshold));
+    const step = Math.max(1, Math.floor(all.length / 100));
+    return all.filter((_, i) => i % step === 0);
+  }, [labels, scores]);
   const [threshold, setThreshold] = useState(0.5);
   const sliderId = useId();
-  const c = confusionAtThreshold(examples, threshold);
-  const precision = c.tp / (c.tp + c.fp);
-  const recall = c.tp / (c.tp + c.fn);
-  const f1 = (2 * precision * recall) / (precision + recall);
-  const fpr = c.fp / (c.fp + c.tn);
+  const c = metricsAtThreshold(labels, scores, threshold);
+  const { precision, recall, f1, falsePositiveRate: fpr } = c;
   const x = (r: number) => PAD + r * (W - PAD - 8);
   const y = (p: number) => H - PAD - p * (H - PAD - 8);
   const path = curve
@@ -48,8 +51,8 @@ export function ThresholdExplorer() {
           />
         </label>
         <span className={styles.muted}>
-          {examples.length.toLocaleString()} held-out posts, {c.tp + c.fn} of them harmful (
-          {(((c.tp + c.fn) / examples.length) * 100).toFixed(0)}%).
+          {labels.length.toLocaleString()} held-out posts, {c.tp + c.fn} of them harmful (
+          {(((c.tp + c.fn) / labels.length) * 100).toFixed(0)}%).
         </span>
       </div>
       <div className={styles.explorerBody}>

@@ -1,5 +1,6 @@
 /**
- * Evaluation metrics over plain arrays (no TF.js): what tests and case studies report.
+ * Retrieval recall straight from embeddings (no index): used where the towers' outputs are
+ * compared with held-out interactions. Every other metric lives in lib/metrics.
  */
 
 /**
@@ -32,28 +33,4 @@ export function recallAtK(
     if (higher < k) hits++;
   }
   return hits / targets.length;
-}
-
-/** ROC AUC by the rank-sum (Mann–Whitney) formula, ties counted as one half. */
-export function auc(scores: ArrayLike<number>, labels: ArrayLike<number>): number {
-  const idx = Array.from({ length: scores.length }, (_, i) => i).sort(
-    (a, b) => scores[a]! - scores[b]!,
-  );
-  let rankSumPos = 0;
-  let pos = 0;
-  for (let i = 0; i < idx.length;) {
-    let j = i;
-    while (j + 1 < idx.length && scores[idx[j + 1]!] === scores[idx[i]!]) j++;
-    const avgRank = (i + j) / 2 + 1;
-    for (let r = i; r <= j; r++) {
-      if (labels[idx[r]!]! > 0.5) {
-        rankSumPos += avgRank;
-        pos++;
-      }
-    }
-    i = j + 1;
-  }
-  const neg = scores.length - pos;
-  if (pos === 0 || neg === 0) return NaN;
-  return (rankSumPos - (pos * (pos + 1)) / 2) / (pos * neg);
 }

@@ -9,7 +9,7 @@ import { initTfNode } from './backend.node.js';
 import { numRows, splitTable, type DataTable } from './data';
 import { createDcn, type DcnConfig } from './dcn';
 import { createLogReg } from './logreg';
-import { auc } from './metrics';
+import { rocAuc } from '../metrics';
 import { createMlpModel } from './mlp';
 import { disposeModel } from './model';
 import { evaluateLoss, predictArrays } from './predict';
@@ -105,7 +105,7 @@ describe('models learn planted signals', () => {
     await fit(model, linearData(2000, 8, 5), { epochs: 5, batchSize: 64, learningRate: 0.05 });
     const test = linearData(500, 8, 6);
     const p = predictArrays(model, test).probability!;
-    expect(auc(p.data, test.label as Float32Array)).toBeGreaterThan(0.9);
+    expect(rocAuc(test.label as Float32Array, p.data)).toBeGreaterThan(0.9);
     disposeModel(model);
   });
 
@@ -179,7 +179,7 @@ describe('models learn planted signals', () => {
     await fit(model, make(6000), { epochs: 6, batchSize: 128, learningRate: 0.01 });
     expect(evaluateLoss(model, test, 256)).toBeLessThan(0.5 * initialLoss);
     const out = predictArrays(model, test);
-    expect(auc(out.click_prob!.data, test.click as Float32Array)).toBeGreaterThan(0.8);
+    expect(rocAuc(test.click as Float32Array, out.click_prob!.data)).toBeGreaterThan(0.8);
     // Regression head on log1p scale tracks the dense feature: correlation with the truth.
     const truth = Array.from(test.target as Float32Array, Math.log1p);
     const pred = Array.from(out.regression!.data);
