@@ -31,20 +31,22 @@ function splitmix32(seed: number): () => number {
 
 export function createRng(seed: number): Rng {
   const mix = splitmix32(Math.floor(seed) >>> 0);
-  let a = mix();
-  let b = mix();
-  let c = mix();
-  let d = mix();
+  // State is kept as int32 (`| 0`): V8 stores small integers unboxed, while uint32 values above
+  // 2^31 become heap numbers on every call. Same bits, same stream, several times faster.
+  let a = mix() | 0;
+  let b = mix() | 0;
+  let c = mix() | 0;
+  let d = mix() | 0;
   let spareNormal: number | null = null;
 
   const nextU32 = (): number => {
-    const t = (((a + b) >>> 0) + d) >>> 0;
-    d = (d + 1) >>> 0;
+    const t = (((a + b) | 0) + d) | 0;
+    d = (d + 1) | 0;
     a = b ^ (b >>> 9);
-    b = (c + (c << 3)) >>> 0;
-    c = ((c << 21) | (c >>> 11)) >>> 0;
-    c = (c + t) >>> 0;
-    return t;
+    b = (c + (c << 3)) | 0;
+    c = (c << 21) | (c >>> 11);
+    c = (c + t) | 0;
+    return t >>> 0;
   };
   for (let i = 0; i < 12; i++) nextU32();
 
