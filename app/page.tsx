@@ -86,9 +86,11 @@ export default function HomePage() {
       <section className={styles.section} aria-labelledby="practice">
         <h2 id="practice">Practice</h2>
         <p className={styles.lead}>
-          Design-it-yourself exercises graded against reference solutions, an architecture diagram
-          editor and timed mock interviews are on the way. Until then, every lesson ends with
-          self-checks, and your answers are saved in this browser.
+          Draw ML architectures in the <Link href="/diagrams/">diagram editor</Link>: a palette of
+          system components, keyboard editing, automatic layout, the case studies&apos; reference
+          designs as templates, and export to PNG, SVG or a share link that embeds in your notes.
+          Graded design-it-yourself exercises and timed mock interviews are on the way; until then,
+          every lesson ends with self-checks, and your answers are saved in this browser.
         </p>
       </section>
     </div>

@@ -7,6 +7,9 @@ const ROUTES = [
   '/learn/',
   '/progress/',
   '/lab/engine/',
+  '/diagrams/',
+  '/diagrams/?ref=video-recs',
+  '/embed/',
   '/no-such-page/',
   ...LESSONS.map((l) => `/learn/${l}/`),
 ];

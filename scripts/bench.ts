@@ -28,6 +28,8 @@ const { values: args } = parseArgs({
     out: { type: 'string', default: 'bench/results/bench.json' },
   },
 });
+/** Benchmarks of whole pages in Chromium, each a script of its own. */
+const PAGE_BENCHES = ['scripts/bench-diagram.ts'];
 const cases = (args.cases ? args.cases.split(',') : BENCH_CASE_IDS).filter((c): c is BenchCaseId =>
   (BENCH_CASE_IDS as string[]).includes(c),
 );
@@ -120,3 +122,14 @@ writeFileSync(
   JSON.stringify({ date: started.toISOString(), quick: args.quick, machine, rows }, null, 2) + '\n',
 );
 console.log(`Wrote ${args.out}.`);
+
+// Page-level benchmarks run as their own scripts (each writes its own JSON); a full run includes them.
+if (!args.only && !args.cases) {
+  for (const script of PAGE_BENCHES) {
+    console.log(`\n${script}`);
+    const run = spawnSync('npx', ['tsx', script, ...(args.quick ? ['--runs', '1'] : [])], {
+      stdio: 'inherit',
+    });
+    if (run.status !== 0) process.exitCode = 1;
+  }
+}

@@ -19,6 +19,9 @@ export function SiteHeader() {
         <nav aria-label="Main" className={styles.mainNav}>
           <Link href="/learn/">Learn</Link>
           <Link href="/progress/">Progress</Link>
+          <Link href="/diagrams/" className={styles.wideOnly}>
+            Diagrams
+          </Link>
           <Link href="/lab/engine/" className={styles.wideOnly}>
             Engine room
           </Link>
