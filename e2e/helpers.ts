@@ -9,6 +9,7 @@ export const LESSONS = [
   'evaluation',
   'deployment-and-serving',
   'monitoring-and-infrastructure',
+  'video-recommendation',
 ];
 
 export const PROGRESS_KEY = 'mlsd-lab:progress';
