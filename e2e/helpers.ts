@@ -10,6 +10,7 @@ export const LESSONS = [
   'deployment-and-serving',
   'monitoring-and-infrastructure',
   'video-recommendation',
+  'ad-click-prediction',
 ];
 
 export const PROGRESS_KEY = 'mlsd-lab:progress';
