@@ -9,6 +9,7 @@ import { DiagramViewer } from '@/components/diagram/DiagramViewer';
 import { useEditorApi } from '@/components/diagram/store/EditorProvider';
 import { GradeLines, pct } from './GradeLines';
 import styles from './practice.module.css';
+import { diagramSolutionLines } from './solution';
 
 /**
  * The architecture task: the diagram editor, saved with the exercise as the learner draws; after
@@ -62,17 +63,7 @@ export function DiagramTask({
       {revealed && (
         <div className={styles.solution} data-testid="item-solution">
           <p className={styles.itemScore}>What the reference has, and why</p>
-          <GradeLines
-            lines={[
-              ...task.rubric.components.map((c) => ({ ok: true, text: `${c.label}: ${c.why}` })),
-              ...task.rubric.paths.map((p) => ({ ok: true, text: `${p.label}: ${p.why}` })),
-              ...task.rubric.forbidden.map((f) => ({
-                ok: false,
-                text: `Never: ${f.label}. ${f.why}`,
-              })),
-              { ok: true, text: task.explanation },
-            ]}
-          />
+          <GradeLines lines={diagramSolutionLines(task)} />
           {reference && (
             <div className={styles.referenceBox}>
               <DiagramViewer diagram={reference} details={false} minimap={false} />

@@ -2,11 +2,11 @@
 
 import { useState } from 'react';
 import type { PracticeItem } from '@/lib/grading/exercise';
-import { gradeItem, referenceAnswer } from '@/lib/grading/items';
 import type { Answer, Grade } from '@/lib/grading/types';
 import { GradeLines, pct } from './GradeLines';
 import { ItemInput } from './ItemInput';
 import styles from './practice.module.css';
+import { solutionLines } from './solution';
 
 /** One exercise item: its prompt, an input, a hint, and after checking the graded lines. */
 export function ItemCard({
@@ -77,14 +77,4 @@ export function ItemCard({
       )}
     </section>
   );
-}
-
-/** The reference answer with its explanation, as the grader would explain a perfect answer. */
-function solutionLines(item: PracticeItem) {
-  if (item.type === 'rubric')
-    return [
-      ...gradeItem(item, referenceAnswer(item)).lines,
-      { ok: true, text: `A model answer: ${item.modelAnswer}` },
-    ];
-  return gradeItem(item, referenceAnswer(item)).lines;
 }
