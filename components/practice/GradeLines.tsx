@@ -8,7 +8,7 @@ export function GradeLines({ lines, testId }: { lines: readonly Line[]; testId?:
       {lines.map((l, i) => (
         <li key={i} className={l.ok ? styles.lineOk : styles.lineBad}>
           <span aria-hidden="true">{l.ok ? '✓' : '✗'}</span>
-          <span className="visually-hidden">{l.ok ? 'Right: ' : 'Wrong: '}</span>
+          <span className="visually-hidden">{l.ok ? 'Good point: ' : 'Problem: '}</span>
           {l.text}
         </li>
       ))}
