@@ -156,3 +156,29 @@ test('corrupt saved practice is kept untouched, explained, and backed up before 
   expect(await page.evaluate((k) => localStorage.getItem(k), backup!)).toBe(corrupt);
   await expect.poll(() => saved(page)).toContain('"submitted":true');
 });
+
+test('a drawn architecture is graded line by line and kept after a reload', async ({ page }) => {
+  await openExercise(page, '/practice/ad-click/serve/');
+  await page.getByTestId('palette-feature-store-online').click();
+  await page.getByTestId('palette-ranking-service').click();
+  await page.getByTestId('connect-target').selectOption({ label: 'Feature store (online)' });
+  await page.getByTestId('connect-kind').selectOption('request');
+  await page.getByTestId('connect-label').fill('features');
+  await page.getByTestId('connect-label').press('Enter');
+  await expect(page.locator('.react-flow__edge')).toHaveCount(1);
+
+  await page.getByRole('button', { name: 'Check my answers' }).click();
+  const lines = page.getByTestId('diagram-lines');
+  await expect(lines).toContainText('Has a pCTR model service.');
+  await expect(lines).toContainText('the pCTR service reads the feature store at request time.');
+  await expect(lines).toContainText('Missing an auction: Bid × pCTR picks the winner');
+  await expect(page.getByTestId('item-architecture')).toHaveAttribute(
+    'data-score',
+    String(0.4 * (2 / 8) + 0.6 * (1 / 8)),
+  );
+
+  await page.reload();
+  await expect(page.locator('html[data-practice-loaded="true"]')).toBeAttached();
+  await expect(page.locator('.react-flow__node')).toHaveCount(2);
+  await expect(page.getByTestId('diagram-lines')).toContainText('Has a pCTR model service.');
+});
