@@ -86,11 +86,14 @@ export default function HomePage() {
       <section className={styles.section} aria-labelledby="practice">
         <h2 id="practice">Practice</h2>
         <p className={styles.lead}>
-          Draw ML architectures in the <Link href="/diagrams/">diagram editor</Link>: a palette of
-          system components, keyboard editing, automatic layout, the case studies&apos; reference
-          designs as templates, and export to PNG, SVG or a share link that embeds in your notes.
-          Graded design-it-yourself exercises and timed mock interviews are on the way; until then,
-          every lesson ends with self-checks, and your answers are saved in this browser.
+          <Link href="/practice/">Design-it-yourself exercises</Link> for every step of each case
+          study: choose the objective, label, loss and metrics, estimate the traffic and storage,
+          order and match, write and self-grade against a rubric, and draw the architecture — every
+          answer graded with the reason. Missed items come back in{' '}
+          <Link href="/review/">review</Link> on a spaced-repetition schedule, and{' '}
+          <Link href="/progress/">your progress</Link> shows it all. Draw freely in the{' '}
+          <Link href="/diagrams/">diagram editor</Link>, with the case studies&apos; reference
+          designs as templates.
         </p>
       </section>
     </div>

@@ -10,6 +10,11 @@ const ROUTES = [
   '/diagrams/',
   '/diagrams/?ref=video-recs',
   '/embed/',
+  '/practice/',
+  '/practice/video-recs/frame/',
+  '/practice/video-recs/serve/',
+  '/practice/ad-click/data/',
+  '/review/',
   '/no-such-page/',
   ...LESSONS.map((l) => `/learn/${l}/`),
 ];

@@ -2,11 +2,15 @@ import type { Metadata } from 'next';
 import { loadLessonMeta, loadNav } from '@/lib/content/load';
 import { readingOrder } from '@/lib/content/nav';
 import { Dashboard } from '@/components/dashboard/Dashboard';
+import { DASHBOARD_EXTRA_SECTIONS } from '@/components/dashboard/extra-sections';
+import { PracticeSummary } from '@/components/dashboard/PracticeSummary';
+import { PracticeProvider } from '@/components/practice/PracticeProvider';
 import styles from '@/components/home/home.module.css';
 
 export const metadata: Metadata = {
   title: 'Your progress',
-  description: 'Lessons completed and self-check results, saved in this browser.',
+  description:
+    'Lessons completed, self-check results, exercise scores and review cards due, saved in this browser.',
 };
 
 export default function ProgressPage() {
@@ -23,6 +27,16 @@ export default function ProgressPage() {
         </p>
       </section>
       <Dashboard lessons={lessons} />
+      <div className={styles.section}>
+        <PracticeProvider>
+          <PracticeSummary />
+        </PracticeProvider>
+      </div>
+      {DASHBOARD_EXTRA_SECTIONS.map((Section, i) => (
+        <div className={styles.section} key={i}>
+          <Section />
+        </div>
+      ))}
     </div>
   );
 }

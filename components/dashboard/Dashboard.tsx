@@ -144,7 +144,7 @@ export function Dashboard({ lessons }: { lessons: LessonInfo[] }) {
   );
 }
 
-function Stat({
+export function Stat({
   label,
   value,
   pct,

@@ -18,6 +18,10 @@ export function SiteHeader() {
         </Link>
         <nav aria-label="Main" className={styles.mainNav}>
           <Link href="/learn/">Learn</Link>
+          <Link href="/practice/">Practice</Link>
+          <Link href="/review/" className={styles.wideOnly}>
+            Review
+          </Link>
           <Link href="/progress/">Progress</Link>
           <Link href="/diagrams/" className={styles.wideOnly}>
             Diagrams

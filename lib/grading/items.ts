@@ -21,7 +21,9 @@ function gradeChoice(item: ChoiceItem, selected: readonly string[]): Grade {
     const right = item.options.find((o) => o.correct)!;
     lines.push({
       ok: pick.correct,
-      text: `${pick.correct ? 'Right' : 'Not this one'}: ${pick.why}`,
+      text: pick.correct
+        ? `Right: “${pick.text}”. ${pick.why}`
+        : `Not this one: “${pick.text}”. ${pick.why}`,
     });
     if (!pick.correct)
       lines.push({ ok: false, text: `The answer is “${right.text}”: ${right.why}` });

@@ -1,0 +1,92 @@
+'use client';
+
+import Link from 'next/link';
+import { exerciseKey } from '@/lib/grading/exercise';
+import { STEPS } from '@/lib/framework/steps';
+import { dueCards } from '@/lib/review/cards';
+import { pct } from '@/components/practice/GradeLines';
+import { PracticeBanner } from '@/components/practice/PracticeBanner';
+import { usePractice } from '@/components/practice/PracticeProvider';
+import { EXERCISE_SETS } from '@/components/practice/catalogue';
+import { Stat } from './Dashboard';
+import styles from './dashboard.module.css';
+
+/** Exercises tried and their best scores per case and step, and the review cards due now. */
+export function PracticeSummary() {
+  const data = usePractice((s) => s.data);
+  const loaded = usePractice((s) => s.load.kind !== 'loading');
+  const total = EXERCISE_SETS.reduce((n, s) => n + s.set.exercises.length, 0);
+  const best = (caseId: string, step: string) => {
+    const attempts = data.exercises[exerciseKey(caseId, step)]?.attempts ?? [];
+    return attempts.length ? Math.max(...attempts.map((a) => a.score)) : undefined;
+  };
+  const bests = EXERCISE_SETS.flatMap(({ set }) =>
+    set.exercises.map((e) => best(set.caseId, e.step)),
+  ).filter((b): b is number => b !== undefined);
+  const mean = bests.reduce((a, b) => a + b, 0) / Math.max(1, bests.length);
+  const due = dueCards(data.cards, new Date()).length;
+  const cards = Object.keys(data.cards).length;
+
+  return (
+    <section className={styles.dashboard} aria-labelledby="practice-heading" aria-busy={!loaded}>
+      <h2 id="practice-heading">Exercises and reviews</h2>
+      <PracticeBanner />
+      <div className={styles.stats}>
+        <Stat
+          label="Exercises tried"
+          value={`${bests.length} / ${total}`}
+          pct={Math.round((100 * bests.length) / Math.max(1, total))}
+          testId="stat-exercises"
+        />
+        <Stat
+          label="Average best score"
+          value={bests.length ? pct(mean) : '–'}
+          pct={Math.round(100 * mean)}
+          testId="stat-exercise-score"
+        />
+        <div className={styles.stat} data-testid="stat-reviews">
+          <span className={styles.statLabel}>Review cards</span>
+          <span className={styles.statValue}>{due} due</span>
+          <span>
+            {cards} in total · <Link href="/review/">review now</Link>
+          </span>
+        </div>
+      </div>
+      <div className={styles.scroll}>
+        <table className={styles.table} data-testid="exercise-scores">
+          <caption className="visually-hidden">Best exercise score by case study and step</caption>
+          <thead>
+            <tr>
+              <th scope="col">Case study</th>
+              {STEPS.map((s) => (
+                <th scope="col" key={s.id}>
+                  {s.short}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {EXERCISE_SETS.map(({ set }) => (
+              <tr key={set.caseId}>
+                <th scope="row">{set.title}</th>
+                {STEPS.map((s) => {
+                  const b = best(set.caseId, s.id);
+                  return (
+                    <td key={s.id}>
+                      <Link
+                        href={`/practice/${set.caseId}/${s.id}/`}
+                        aria-label={`${set.title}, ${s.title}: ${b === undefined ? 'not tried' : `best ${pct(b)}`}`}
+                      >
+                        {b === undefined ? '–' : pct(b)}
+                      </Link>
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
