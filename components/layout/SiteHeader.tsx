@@ -18,6 +18,7 @@ export function SiteHeader() {
         </Link>
         <nav aria-label="Main" className={styles.mainNav}>
           <Link href="/learn/">Learn</Link>
+          <Link href="/mock/">Mock interview</Link>
           <Link href="/progress/">Progress</Link>
           <Link href="/diagrams/" className={styles.wideOnly}>
             Diagrams
