@@ -10,6 +10,8 @@ const ROUTES = [
   '/diagrams/',
   '/diagrams/?ref=video-recs',
   '/embed/',
+  '/mock/',
+  '/mock/session/',
   '/no-such-page/',
   ...LESSONS.map((l) => `/learn/${l}/`),
 ];
