@@ -42,9 +42,10 @@ test('a short mock: ask, take notes, move through the steps, reload, self-grade,
   await page.getByTestId('mock-notes').fill('Two stages: retrieval then ranking.');
 
   // Step 2 has 5/45 of a minute (6.7 s): the gentle over-budget signal appears in words.
-  await expect(page.getByTestId('mock-over-budget')).toContainText('Over this step’s budget', {
+  await expect(page.getByTestId('mock-over-budget')).toContainText('this step is over its budget', {
     timeout: 15_000,
   });
+  await expect(page.getByTestId('mock-step-budget')).toContainText('over)');
   expect(await seriousViolations(page)).toEqual([]);
 
   // Reload mid-session: notes, step, questions and the running clock are kept.
