@@ -18,7 +18,9 @@ export function SiteHeader() {
         </Link>
         <nav aria-label="Main" className={styles.mainNav}>
           <Link href="/learn/">Learn</Link>
-          <Link href="/mock/">Mock interview</Link>
+          <Link href="/mock/">
+            Mock<span className={styles.longLabel}> interview</span>
+          </Link>
           <Link href="/progress/">Progress</Link>
           <Link href="/diagrams/" className={styles.wideOnly}>
             Diagrams
