@@ -21,6 +21,8 @@ const elapsedSeconds = async (page: Page) => {
 test('a short mock: ask, take notes, move through the steps, reload, self-grade, see it in history', async ({
   page,
 }) => {
+  // The journey waits for a step to run over (about 7 s) and runs axe twice: slow on a busy machine.
+  test.setTimeout(120_000);
   await page.goto('/mock/?minutes=1');
   await expect(page.getByTestId('mock-short')).toContainText('?minutes=1');
   await page.getByLabel(/Video recommendations/).check();
