@@ -79,6 +79,8 @@ test('a short mock: ask, take notes, move through the steps, reload, self-grade,
   await expect(page.getByTestId('mock-changers')).toContainText('you asked 1 of');
   await expect(page.getByTestId('mock-step-times')).toContainText('Over by');
   expect(await seriousViolations(page)).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  expect(await seriousViolations(page)).toEqual([]);
   await page.getByTestId('mock-record').click();
   await expect(page.getByTestId('mock-recorded')).toBeVisible();
 
