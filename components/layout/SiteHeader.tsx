@@ -22,8 +22,8 @@ export function SiteHeader() {
           <Link href="/review/" className={styles.wideOnly}>
             Review
           </Link>
-          <Link href="/mock/" className={styles.wideOnly}>
-            Mock interview
+          <Link href="/mock/">
+            Mock<span className={styles.longLabel}> interview</span>
           </Link>
           <Link href="/progress/">Progress</Link>
           <Link href="/diagrams/" className={styles.wideOnly}>

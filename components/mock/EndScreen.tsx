@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { formatClock } from '@/lib/framework/clock';
 import { mockCase } from '@/lib/mock/cases';
 import { BAND_LABELS, BAND_RULE, bandFor } from '@/lib/mock/grading';
-import { elapsedMs } from '@/lib/mock/session';
+import { elapsedMs, reopen } from '@/lib/mock/session';
 import { Comparison } from './Comparison';
 import { SelfGrade } from './SelfGrade';
 import { StepTimes } from './StepTimes';
@@ -17,6 +17,7 @@ export function EndScreen() {
   const session = useMock((s) => s.session!);
   const c = mockCase(session.caseId)!;
   const band = bandFor(session.grades);
+  const historyBlocked = useMock((s) => s.historyLoad.kind === 'blocked');
   const [error, setError] = useState('');
 
   const record = async () => {
@@ -47,18 +48,34 @@ export function EndScreen() {
         <p className={styles.muted}>{BAND_RULE}</p>
         {session.recordedAs ? (
           <p data-testid="mock-recorded">
-            Saved in your history. <Link href="/mock/">See all attempts</Link>
+            {historyBlocked
+              ? 'Added to your history in this tab only: the saved history could not be read (see the message above), so nothing was written over it.'
+              : 'Saved in your history.'}{' '}
+            <Link href="/mock/">See all attempts</Link>
           </p>
         ) : (
-          <button
-            type="button"
-            className="button button-primary"
-            disabled={!band}
-            onClick={() => void record()}
-            data-testid="mock-record"
-          >
-            Save to my history
-          </button>
+          <>
+            <button
+              type="button"
+              className="button"
+              onClick={() =>
+                getMockStore()
+                  .getState()
+                  .update((s) => reopen(s))
+              }
+            >
+              Back to the interview
+            </button>{' '}
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={!band}
+              onClick={() => void record()}
+              data-testid="mock-record"
+            >
+              Save to my history
+            </button>
+          </>
         )}
         {error && <p role="alert">{error}</p>}
       </section>

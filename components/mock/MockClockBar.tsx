@@ -54,17 +54,18 @@ export function MockClockBar() {
         <p className={styles.budget} data-testid="mock-step-budget">
           {formatClock(reading.spentMs / 1000)} spent of a {formatClock(reading.budgetMs / 1000)}{' '}
           budget
+          {reading.over && ` (${formatClock((reading.spentMs - reading.budgetMs) / 1000)} over)`}
         </p>
         <div aria-live="polite">
           {reading.over ? (
             <p className={styles.overBudget} data-testid="mock-over-budget">
-              <span aria-hidden="true">⏳</span>
-              Over this step’s budget by {formatClock((reading.spentMs - reading.budgetMs) / 1000)}.
-              When you are ready, move on: later steps need their time too.
+              {/* No changing numbers in here: the live region speaks once, when the step runs over. */}
+              <strong>Time check:</strong> this step is over its budget. When you are ready, move
+              on: later steps need their time too.
             </p>
           ) : reading.near ? (
             <p className={`${styles.overBudget} ${styles.near}`}>
-              <span aria-hidden="true">⌛</span> Nearly at this step’s budget.
+              <strong>Time check:</strong> nearly at this step’s budget.
             </p>
           ) : null}
         </div>

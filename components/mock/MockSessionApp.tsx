@@ -45,6 +45,7 @@ export function MockSessionApp() {
 function Interview() {
   const running = useMock((s) => (s.session ? isRunning(s.session) : false));
   const caseId = useMock((s) => s.session!.caseId);
+  const seed = useMock((s) => s.session!.seed);
   const c = mockCase(caseId)!;
   useEffect(() => {
     if (!running) return;
@@ -55,6 +56,11 @@ function Interview() {
   return (
     <>
       <h1 style={{ margin: '4px 0 8px', fontSize: 24 }}>Mock interview: {c.title}</h1>
+      {seed !== null && (
+        <p className={styles.muted} style={{ margin: 0 }}>
+          Drawn at random (seed {seed}; <code>/mock/?seed={seed}</code> draws it again).
+        </p>
+      )}
       <details className={styles.card} open>
         <summary>
           <strong>The interviewer:</strong> “{c.interviewer.opening}”

@@ -6,6 +6,8 @@ import {
   currentStep,
   elapsedMs,
   finish,
+  isRunning,
+  reopen,
   goToStep,
   nextStep,
   pause,
@@ -46,6 +48,14 @@ describe('mock session clock', () => {
     const s = finish(start(), T0 + 30 * MIN);
     expect(elapsedMs(s, T0 + 90 * MIN)).toBe(30 * MIN);
     expect(goToStep(s, 'model', T0 + 91 * MIN)).toBe(s);
+  });
+
+  it('reopens a finished mock paused where it stopped, but not a recorded one', () => {
+    const s = reopen(finish(start(), T0 + 30 * MIN));
+    expect(isRunning(s)).toBe(false);
+    expect(elapsedMs(s, T0 + 90 * MIN)).toBe(30 * MIN);
+    const recorded = { ...finish(start(), T0), recordedAs: 'm1' };
+    expect(reopen(recorded)).toBe(recorded);
   });
 });
 

@@ -158,6 +158,12 @@ export function finish(s: MockSession, now: number): MockSession {
   return { ...s, finishedAtMs: at, clock: { bankedMs: at, runningSince: null } };
 }
 
+/** Back to the interview from the end screen (before it is recorded), with the clock paused. */
+export function reopen(s: MockSession): MockSession {
+  if (s.finishedAtMs === null || s.recordedAs !== null) return s;
+  return { ...s, finishedAtMs: null, clock: { bankedMs: s.finishedAtMs, runningSince: null } };
+}
+
 export function grade(s: MockSession, dimension: DimensionId, level: Level): MockSession {
   return { ...s, grades: { ...s.grades, [dimension]: level } };
 }

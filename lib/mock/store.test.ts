@@ -111,3 +111,40 @@ describe('mock store', () => {
     expect(store.getState().sessionLoad.kind).toBe('repaired');
   });
 });
+
+describe('mock store write failures', () => {
+  it('shows a full storage and keeps the mock in memory, then saves when there is room', async () => {
+    const { adapter, store } = setup();
+    await store.getState().init();
+    adapter.failWrites = true;
+    await store.getState().start({ id: 'q1', caseId: 'video-recs' });
+    const save = store.getState().save;
+    expect(save.kind === 'failed' && save.message).toMatch(/storage is full/);
+    expect(store.getState().session?.id).toBe('q1');
+    adapter.failWrites = false;
+    store.getState().update((s) => setNotes(s, 'clarify', 'retry'));
+    await settle();
+    expect(store.getState().save.kind).toBe('saved');
+    expect(adapter.map.get(MOCK_SESSION_KEY)).toContain('retry');
+  });
+
+  it('never writes over history saved by a newer version', async () => {
+    const future = JSON.stringify({
+      app: 'mlsd-lab',
+      kind: 'mock-history',
+      version: 99,
+      savedAt: new Date(T0).toISOString(),
+      data: { attempts: [] },
+    });
+    const { adapter, store } = setup({ [MOCK_HISTORY_KEY]: future });
+    await store.getState().init();
+    const load = store.getState().historyLoad;
+    expect(load.kind === 'blocked' && load.reason).toBe('future');
+    await store.getState().start({ id: 'f1', caseId: 'ad-click' });
+    store.getState().update((x, now) => finish(x, now));
+    for (const d of DIMENSION_IDS) store.getState().update((x) => grade(x, d, 2));
+    expect(await store.getState().record()).toBe(true);
+    await settle();
+    expect(adapter.map.get(MOCK_HISTORY_KEY)).toBe(future);
+  });
+});
