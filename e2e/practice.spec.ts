@@ -182,3 +182,15 @@ test('a drawn architecture is graded line by line and kept after a reload', asyn
   await expect(page.locator('.react-flow__node')).toHaveCount(2);
   await expect(page.getByTestId('diagram-lines')).toContainText('Has a pCTR model service.');
 });
+
+test('exercises, review and progress fit a phone screen', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 740 });
+  for (const path of ['/practice/', '/practice/video-recs/frame/', '/review/', '/progress/']) {
+    await page.goto(path);
+    await expect(page.locator('html[data-practice-loaded="true"]')).toBeAttached();
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow, path).toBeLessThanOrEqual(0);
+  }
+});
