@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { seedStorage } from './helpers';
 
@@ -192,5 +193,28 @@ test('exercises, review and progress fit a phone screen', async ({ page }) => {
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );
     expect(overflow, path).toBeLessThanOrEqual(0);
+  }
+});
+
+test('graded and revealed exercises have no serious accessibility violations', async ({ page }) => {
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    await openExercise(page, '/practice/ad-click/model/');
+    if (await page.getByRole('button', { name: 'Check my answers' }).isVisible())
+      await page.getByRole('button', { name: 'Check my answers' }).click();
+    await page.getByRole('button', { name: 'Reveal the solution' }).click();
+    await page.getByTestId('item-new-ads').getByRole('button', { name: 'Hint' }).click();
+    await expect(page.getByTestId('item-solution').first()).toBeVisible();
+    const results = await new AxeBuilder({ page }).analyze();
+    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(
+      bad.map(
+        (v) =>
+          `${v.id}: ${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(', ')}`,
+      ),
+    ).toEqual([]);
   }
 });
