@@ -15,6 +15,8 @@ const ROUTES = [
   '/practice/video-recs/serve/',
   '/practice/ad-click/data/',
   '/review/',
+  '/mock/',
+  '/mock/session/',
   '/no-such-page/',
   ...LESSONS.map((l) => `/learn/${l}/`),
 ];

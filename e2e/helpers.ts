@@ -9,6 +9,8 @@ export const LESSONS = [
   'evaluation',
   'deployment-and-serving',
   'monitoring-and-infrastructure',
+  'video-recommendation',
+  'ad-click-prediction',
 ];
 
 export const PROGRESS_KEY = 'mlsd-lab:progress';

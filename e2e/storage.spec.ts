@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { PROGRESS_KEY, savedProgress, seedStorage, waitForProgress } from './helpers';
+import { LESSONS, PROGRESS_KEY, savedProgress, seedStorage, waitForProgress } from './helpers';
 
 const GOOD = JSON.stringify({
   app: 'mlsd-lab',
@@ -78,17 +78,17 @@ test('progress can be exported and imported, and a bad file gets a clear error',
   page,
 }) => {
   await page.goto('/progress/');
-  await expect(page.getByTestId('stat-lessons')).toContainText('0 / 8');
+  await expect(page.getByTestId('stat-lessons')).toContainText(`0 / ${LESSONS.length}`);
   await page
     .getByTestId('import-input')
     .setInputFiles({ name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(GOOD) });
   await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toContainText('1 lessons');
-  await expect(page.getByTestId('stat-lessons')).toContainText('1 / 8');
+  await expect(page.getByTestId('stat-lessons')).toContainText(`1 / ${LESSONS.length}`);
   await page.getByTestId('import-input').setInputFiles({
     name: 'bad.json',
     mimeType: 'application/json',
     buffer: Buffer.from('not json'),
   });
   await expect(page.getByText("can't be imported")).toHaveAttribute('role', 'alert');
-  await expect(page.getByTestId('stat-lessons')).toContainText('1 / 8');
+  await expect(page.getByTestId('stat-lessons')).toContainText(`1 / ${LESSONS.length}`);
 });

@@ -24,6 +24,9 @@ export function SiteHeader() {
           <Link href="/review/" className={styles.wideOnly}>
             Review
           </Link>
+          <Link href="/mock/" className={styles.wideOnly}>
+            Mock interview
+          </Link>
           <Link href="/progress/">Progress</Link>
           <Link href="/diagrams/" className={styles.wideOnly}>
             Diagrams

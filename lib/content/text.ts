@@ -24,7 +24,8 @@ export function sectionsOf(tree: Root): { headings: Heading[]; sections: Section
   const headings: Heading[] = [];
   const sections: Section[] = [{ id: '', heading: '', text: '' }];
   for (const node of tree.children as RootContent[]) {
-    if (node.type === 'yaml') continue;
+    // Front matter and MDX comments ({/* … */}) are not part of the text.
+    if (node.type === 'yaml' || node.type === 'mdxFlowExpression') continue;
     if (node.type === 'heading') {
       const text = toString(node);
       const id = slugger.slug(text);

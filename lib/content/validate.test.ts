@@ -134,6 +134,16 @@ $$ p = \\frac{tp}{tp + fp} $$
     ]);
   });
 
+  it('allows MDX comments but not code hidden next to one', () => {
+    expect(
+      problems('Text.\n\n{/* widget: video-recs-metrics */}\n\nMore {/* aside */} text.\n'),
+    ).toEqual([]);
+    expect(problems('{/* a */ x}\n')).toEqual([expect.stringContaining('JavaScript expressions')]);
+    expect(problems('{/* a */ /* b */}\n')).toEqual([
+      expect.stringContaining('JavaScript expressions'),
+    ]);
+  });
+
   it('reports a syntax error with its line instead of throwing', () => {
     expect(problems('<Note>\n\nunclosed\n')).toEqual([expect.stringMatching(/MDX syntax/)]);
   });

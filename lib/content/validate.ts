@@ -97,6 +97,14 @@ function walk(
     for (const child of node.children) walk(child as AnyNode, enclosing, visit);
 }
 
+/**
+ * An MDX comment, {/* … *\/}: renders nothing, so authors may leave notes such as where a live
+ * widget will go. Exactly one block comment and nothing else.
+ */
+export function isComment(value: string): boolean {
+  return /^\s*\/\*(?:(?!\*\/)[\s\S])*\*\/\s*$/.test(value);
+}
+
 function isJsx(node: AnyNode | undefined): node is JsxElement {
   return node?.type === 'mdxJsxFlowElement' || node?.type === 'mdxJsxTextElement';
 }
@@ -114,7 +122,10 @@ function jsxChildren(node: JsxElement): JsxElement[] {
 function checkNode(node: AnyNode, parent: AnyNode | undefined, report: Report, ids: Set<string>) {
   if (node.type === 'mdxjsEsm')
     return report(node, 'lessons import and export nothing: remove this statement');
-  if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression')
+  if (
+    (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') &&
+    !isComment(node.value)
+  )
     return report(
       node,
       'JavaScript expressions {…} are not allowed in lessons (escape a literal brace as \\{)',
