@@ -218,3 +218,58 @@ test('graded and revealed exercises have no serious accessibility violations', a
     ).toEqual([]);
   }
 });
+
+test('the dashboard shows mock interviews from the saved history, and explains an unreadable one', async ({
+  page,
+}) => {
+  const attempt = (id: string, band: string, level: number) => ({
+    id,
+    caseId: 'video-recs',
+    startedAt: '2026-11-20T09:00:00.000Z',
+    finishedAt: '2026-11-20T09:45:00.000Z',
+    totalMinutes: 45,
+    stepMs: {
+      clarify: 6e5,
+      frame: 3e5,
+      data: 42e4,
+      model: 54e4,
+      evaluate: 36e4,
+      serve: 3e5,
+      monitor: 18e4,
+    },
+    grades: {
+      navigation: level,
+      data: level,
+      modelling: level,
+      'evaluation-serving': level,
+      communication: level,
+    },
+    band,
+    questionsAsked: 4,
+    changingAsked: 2,
+    changingTotal: 5,
+  });
+  const history = JSON.stringify({
+    app: 'mlsd-lab',
+    kind: 'mock-history',
+    version: 1,
+    savedAt: '2026-11-20T10:00:00.000Z',
+    data: { attempts: [attempt('a1', 'lean-no-hire', 2), attempt('a2', 'hire', 3)] },
+  });
+  await seedStorage(page, 'mlsd-lab:mock-history', history);
+  await page.goto('/progress/');
+  const mocks = page.getByTestId('mock-summary');
+  await expect(mocks.getByTestId('stat-mocks')).toContainText('2');
+  await expect(mocks.getByTestId('stat-mock-band')).toContainText('Hire');
+  await expect(mocks.getByTestId('mock-trend')).toBeVisible();
+  await expect(mocks).toContainText('10.0');
+
+  await seedStorage(page, 'mlsd-lab:mock-history', '{"app":"mlsd-lab","kind":"mock-hist');
+  await page.goto('/progress/');
+  await expect(page.getByTestId('mock-summary').getByRole('alert')).toContainText(
+    'could not be read',
+  );
+  expect(await page.evaluate(() => localStorage.getItem('mlsd-lab:mock-history'))).toBe(
+    '{"app":"mlsd-lab","kind":"mock-hist',
+  );
+});
