@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { seedStorage } from './helpers';
 
@@ -181,4 +182,94 @@ test('a drawn architecture is graded line by line and kept after a reload', asyn
   await expect(page.locator('html[data-practice-loaded="true"]')).toBeAttached();
   await expect(page.locator('.react-flow__node')).toHaveCount(2);
   await expect(page.getByTestId('diagram-lines')).toContainText('Has a pCTR model service.');
+});
+
+test('exercises, review and progress fit a phone screen', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 740 });
+  for (const path of ['/practice/', '/practice/video-recs/frame/', '/review/', '/progress/']) {
+    await page.goto(path);
+    await expect(page.locator('html[data-practice-loaded="true"]')).toBeAttached();
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow, path).toBeLessThanOrEqual(0);
+  }
+});
+
+test('graded and revealed exercises have no serious accessibility violations', async ({ page }) => {
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    await openExercise(page, '/practice/ad-click/model/');
+    if (await page.getByRole('button', { name: 'Check my answers' }).isVisible())
+      await page.getByRole('button', { name: 'Check my answers' }).click();
+    await page.getByRole('button', { name: 'Reveal the solution' }).click();
+    await page.getByTestId('item-new-ads').getByRole('button', { name: 'Hint' }).click();
+    await expect(page.getByTestId('item-solution').first()).toBeVisible();
+    const results = await new AxeBuilder({ page }).analyze();
+    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(
+      bad.map(
+        (v) =>
+          `${v.id}: ${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(', ')}`,
+      ),
+    ).toEqual([]);
+  }
+});
+
+test('the dashboard shows mock interviews from the saved history, and explains an unreadable one', async ({
+  page,
+}) => {
+  const attempt = (id: string, band: string, level: number) => ({
+    id,
+    caseId: 'video-recs',
+    startedAt: '2026-11-20T09:00:00.000Z',
+    finishedAt: '2026-11-20T09:45:00.000Z',
+    totalMinutes: 45,
+    stepMs: {
+      clarify: 6e5,
+      frame: 3e5,
+      data: 42e4,
+      model: 54e4,
+      evaluate: 36e4,
+      serve: 3e5,
+      monitor: 18e4,
+    },
+    grades: {
+      navigation: level,
+      data: level,
+      modelling: level,
+      'evaluation-serving': level,
+      communication: level,
+    },
+    band,
+    questionsAsked: 4,
+    changingAsked: 2,
+    changingTotal: 5,
+  });
+  const history = JSON.stringify({
+    app: 'mlsd-lab',
+    kind: 'mock-history',
+    version: 1,
+    savedAt: '2026-11-20T10:00:00.000Z',
+    data: { attempts: [attempt('a1', 'lean-no-hire', 2), attempt('a2', 'hire', 3)] },
+  });
+  await seedStorage(page, 'mlsd-lab:mock-history', history);
+  await page.goto('/progress/');
+  const mocks = page.getByTestId('mock-summary');
+  await expect(mocks.getByTestId('stat-mocks')).toContainText('2');
+  await expect(mocks.getByTestId('stat-mock-band')).toContainText('Hire');
+  await expect(mocks.getByTestId('mock-trend')).toBeVisible();
+  await expect(mocks).toContainText('10.0');
+
+  await seedStorage(page, 'mlsd-lab:mock-history', '{"app":"mlsd-lab","kind":"mock-hist');
+  await page.goto('/progress/');
+  await expect(page.getByTestId('mock-summary').getByRole('alert')).toContainText(
+    'could not be read',
+  );
+  expect(await page.evaluate(() => localStorage.getItem('mlsd-lab:mock-history'))).toBe(
+    '{"app":"mlsd-lab","kind":"mock-hist',
+  );
 });

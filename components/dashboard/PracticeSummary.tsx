@@ -3,11 +3,13 @@
 import Link from 'next/link';
 import { exerciseKey } from '@/lib/grading/exercise';
 import { STEPS } from '@/lib/framework/steps';
+import type { PracticeData } from '@/lib/practice/schema';
 import { dueCards } from '@/lib/review/cards';
 import { pct } from '@/components/practice/GradeLines';
 import { PracticeBanner } from '@/components/practice/PracticeBanner';
 import { usePractice } from '@/components/practice/PracticeProvider';
-import { EXERCISE_SETS } from '@/components/practice/catalogue';
+import { cardSubject, EXERCISE_SETS } from '@/components/practice/catalogue';
+import { LineChart, type LineSeries } from '@/components/charts/LineChart';
 import { Stat } from './Dashboard';
 import styles from './dashboard.module.css';
 
@@ -24,7 +26,7 @@ export function PracticeSummary() {
     set.exercises.map((e) => best(set.caseId, e.step)),
   ).filter((b): b is number => b !== undefined);
   const mean = bests.reduce((a, b) => a + b, 0) / Math.max(1, bests.length);
-  const due = dueCards(data.cards, new Date()).length;
+  const due = dueCards(data.cards, new Date()).filter((c) => cardSubject(c.id)).length;
   const cards = Object.keys(data.cards).length;
 
   return (
@@ -52,6 +54,7 @@ export function PracticeSummary() {
           </span>
         </div>
       </div>
+      <ScoreTrend data={data} />
       <div className={styles.scroll}>
         <table className={styles.table} data-testid="exercise-scores">
           <caption className="visually-hidden">Best exercise score by case study and step</caption>
@@ -88,5 +91,35 @@ export function PracticeSummary() {
         </table>
       </div>
     </section>
+  );
+}
+
+/** Every attempt's score in the order it was made, one line per case study. */
+function ScoreTrend({ data }: { data: PracticeData }) {
+  const series: LineSeries[] = EXERCISE_SETS.map(({ set }) => {
+    const attempts = set.exercises
+      .flatMap((e) => data.exercises[exerciseKey(set.caseId, e.step)]?.attempts ?? [])
+      .sort((a, b) => a.at.localeCompare(b.at));
+    return {
+      label: set.title,
+      x: attempts.map((_, i) => i + 1),
+      y: attempts.map((a) => Math.round(a.score * 100)),
+    };
+  }).filter((s) => s.x.length > 0);
+  if (series.reduce((n, s) => n + s.x.length, 0) < 2) return null;
+  const summary = series
+    .map((s) => `${s.label}: ${s.y.length} attempts, latest ${s.y.at(-1)}%`)
+    .join('; ');
+  return (
+    <LineChart
+      title="Exercise scores, attempt by attempt"
+      summary={summary}
+      series={series}
+      xLabel="Attempt (in order, per case study)"
+      yLabel="Score (%)"
+      yRange={[0, 100]}
+      height={200}
+      testId="score-trend"
+    />
   );
 }

@@ -18,7 +18,9 @@ export function SiteHeader() {
         </Link>
         <nav aria-label="Main" className={styles.mainNav}>
           <Link href="/learn/">Learn</Link>
-          <Link href="/practice/">Practice</Link>
+          <Link href="/practice/" className={styles.wideOnly}>
+            Practice
+          </Link>
           <Link href="/review/" className={styles.wideOnly}>
             Review
           </Link>

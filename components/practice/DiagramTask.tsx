@@ -37,7 +37,7 @@ export function DiagramTask({
   const [initial] = useState(() => diagram ?? emptyDiagram(`practice-${task.id}`, 'My design'));
   return (
     <section
-      className={styles.item}
+      className={`${styles.item} ${styles.wideItem}`}
       aria-labelledby="diagram-task"
       data-testid={`item-${task.id}`}
       data-score={grade ? grade.score : undefined}

@@ -68,7 +68,7 @@ function Loaded({ exercise }: { exercise: Exercise }) {
           <Link href={`/learn/${lesson.lesson}/`}>{lesson.title}</Link> first if it is new to you.
         </p>
       )}
-      <div key={generation}>
+      <div key={generation} className={styles.itemsBox}>
         {exercise.items.map((item, i) => (
           <ItemCard
             key={item.id}
