@@ -571,6 +571,13 @@ export interface FeedMetrics {
   watchPerVideo: number;
 }
 
+export class MetricsCancelled extends Error {
+  constructor() {
+    super('Superseded by newer controls.');
+    this.name = 'MetricsCancelled';
+  }
+}
+
 /** Held-out users of the serving day (test split) who watched something new that day. */
 export function heldOutUnits(
   world: World,
@@ -583,11 +590,15 @@ export function heldOutUnits(
     .slice(0, maxUnits);
 }
 
-/** Serves every unit's feed with `controls` and measures it. */
+/**
+ * Serves every unit's feed with `controls` and measures it. `stale` is asked between units: a
+ * page whose controls moved on stops the old run (it then throws MetricsCancelled).
+ */
 export async function feedMetrics(
   ctx: FeedContext,
   units: readonly EvalUnit[],
   controls: FeedControls,
+  stale: () => boolean = () => false,
 ): Promise<FeedMetrics> {
   const c = clampControls(controls);
   const recallKs = RECALL_KS.filter((k) => k <= c.candidates);
@@ -601,6 +612,7 @@ export async function feedMetrics(
   let n = 0;
   const day = ctx.store.day;
   for (const unit of units) {
+    if (stale()) throw new MetricsCancelled();
     const feed = await serveFeed(ctx, { kind: 'known', user: unit.user }, c);
     const retrieved = Array.from(feed.retrieved);
     recallKs.forEach((k, i) => (recall[i]! += recallAtK(retrieved, unit.relevant, k)));
