@@ -22,7 +22,7 @@ export function LatencyWaterfall({ timings, budgetMs, provider, testId }: Latenc
   const span = Math.max(report.totalMs, 1e-6);
   return (
     <figure className={styles.waterfall} data-testid={testId ?? 'latency-waterfall'}>
-      <div aria-hidden="true">
+      <div aria-hidden="true" className={styles.bars}>
         {timings.map((t) => (
           <div className={styles.row} key={t.stage}>
             <span>{t.stage}</span>

@@ -10,7 +10,6 @@ function series(m: FeedMetrics, key: 'recall' | 'ndcg', label: string, dashed = 
     x: m[key].map((p) => p.k),
     y: m[key].map((p) => p.value),
     dashed,
-    points: true,
   };
 }
 

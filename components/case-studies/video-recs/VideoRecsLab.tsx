@@ -267,6 +267,13 @@ export function VideoRecsLab({ retrain, byod }: VideoRecsLabProps) {
             fraction={progress?.fraction ?? 0}
           />
         )}
+        {ready && progress && progress.fraction < 1 && (
+          <ProgressLine
+            name="Building the index"
+            label={progress.label}
+            fraction={progress.fraction}
+          />
+        )}
         {error && (
           <p className={styles.error} role="alert">
             The system could not start: {error}

@@ -211,30 +211,20 @@ async function loadTowers(id: number, w: World, seed: number) {
     });
   }
   lap('embed');
-  const ivf = IvfIndex.build(embeddings, m.dim, {
-    seed,
-    onProgress: (f, stage) =>
-      post({
-        type: 'progress',
-        id,
-        label: `Building the IVF index (${stage})`,
-        fraction: 0.7 + 0.28 * f,
-      }),
-  });
-  lap('index');
   ctx = {
     world: w,
     store,
     embeddings,
     dim: m.dim,
     exact: new ExactIndex(embeddings, m.dim),
-    ivf,
+    // Built on first use (ensureIvf): the first feed does not wait for it.
+    ivf: null,
     models,
     vocab: m.vocab,
     negativeRate: m.negativeRate,
     now: () => performance.now(),
   };
-  return { times, version, ivf };
+  return { times, version };
 }
 
 async function load(req: FeedRequest & { type: 'load' }): Promise<ReadyInfo> {
@@ -261,8 +251,8 @@ async function load(req: FeedRequest & { type: 'load' }): Promise<ReadyInfo> {
     users: world.users.count,
     day,
     dim: meta!.dim,
-    nlist: towers.ivf.nlist,
-    nprobe: towers.ivf.nprobe,
+    nlist: ivfShape(world.videos.count).nlist,
+    nprobe: ivfShape(world.videos.count).nprobe,
     heldOutUsers: units.length,
     suggested: suggestedUsers(world, day),
     loadMs: { ...times, ...towers.times },
@@ -282,6 +272,30 @@ async function reloadModels(id: number): Promise<ReadyInfo> {
   return info;
 }
 
+/** IVF lists ≈ √n (lib/search's default), 32 of them probed. */
+function ivfShape(n: number) {
+  const nlist = Math.max(1, Math.round(Math.sqrt(n)));
+  return { nlist, nprobe: Math.min(32, nlist) };
+}
+
+/** Builds the IVF index the first time a request asks for approximate search. */
+function ensureIvf(id: number, c: FeedContext) {
+  if (c.ivf) return;
+  const { nlist, nprobe } = ivfShape(c.world.videos.count);
+  c.ivf = IvfIndex.build(c.embeddings, c.dim, {
+    seed: c.world.options.seed,
+    nlist,
+    nprobe,
+    onProgress: (f, stage) =>
+      post({
+        type: 'progress',
+        id,
+        label: f >= 1 ? 'IVF index ready' : `Building the IVF index (${stage})`,
+        fraction: f,
+      }),
+  });
+}
+
 function ready(): FeedContext {
   if (!ctx) throw new Error('The feed is still loading.');
   return ctx;
@@ -294,8 +308,10 @@ async function handle(req: FeedRequest, generation: number) {
     case 'reload-models':
       return reloadModels(req.id);
     case 'feed':
+      if (req.controls.search === 'ivf') ensureIvf(req.id, ready());
       return serveFeed(ready(), req.user, req.controls);
     case 'metrics':
+      if (req.controls.search === 'ivf') ensureIvf(req.id, ready());
       return feedMetrics(ready(), units, req.controls, () => generation !== metricsGeneration);
   }
 }
