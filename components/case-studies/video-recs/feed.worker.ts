@@ -159,8 +159,8 @@ function suggestedUsers(w: World, day: number): SuggestedUser[] {
   return out.sort((a, b) => a.id - b.id);
 }
 
-/** The active two-tower version: user tower session, catalogue embeddings, indexes. */
-async function loadTowers(id: number, w: World, seed: number) {
+/** The active two-tower version: user tower session, catalogue embeddings, exact index. */
+async function loadTowers(id: number, w: World) {
   const m = meta!;
   const times: Record<string, number> = {};
   let t = performance.now();
@@ -238,7 +238,7 @@ async function load(req: FeedRequest & { type: 'load' }): Promise<ReadyInfo> {
   const day = world.split.validationEnd;
   units = heldOutUnits(world, day, HELD_OUT_USERS, req.seed);
   times.world = performance.now() - t;
-  const towers = await loadTowers(req.id, world, req.seed);
+  const towers = await loadTowers(req.id, world);
   t = performance.now();
   info = {
     provider: inference === 'tfjs' ? 'tfjs-wasm' : init!.provider,
@@ -262,7 +262,7 @@ async function load(req: FeedRequest & { type: 'load' }): Promise<ReadyInfo> {
 
 async function reloadModels(id: number): Promise<ReadyInfo> {
   if (!world || !info) throw new Error('Nothing is loaded yet.');
-  const towers = await loadTowers(id, world, info.seed);
+  const towers = await loadTowers(id, world);
   info = {
     ...info,
     modelVersion: towers.version.id,
