@@ -73,10 +73,11 @@ test('a new user picks interests and gets a feed from them', async ({ page }) =>
   await interests.getByLabel('Drama', { exact: true }).check();
   await interests.getByLabel('Comedy', { exact: true }).uncheck();
   await expect(page).toHaveURL(/user=new&interests=Drama/, LOAD);
-  await expect(page.getByTestId('feed-video').first()).toContainText(
-    'matches your interest in Drama',
-    LOAD,
-  );
+  // The interests steer retrieval (about half the candidates are dramas against a tenth of
+  // the catalogue); the ranker and the diversity pass mix in other genres.
+  await expect
+    .poll(() => page.getByTestId('feed').getByText('matches your interest in Drama').count(), LOAD)
+    .toBeGreaterThanOrEqual(3);
 });
 
 test('bad URL values fall back with a notice and the page still works', async ({ page }) => {
