@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
 // The page generates a world and embeds it in a worker before the first feed.
@@ -107,3 +108,16 @@ test('a reference-diagram node shows its stage of the current request', async ({
   await expect(detail).toContainText('stage “search”');
   await expect(detail).toContainText('candidates by inner product');
 });
+
+for (const theme of ['light', 'dark'] as const)
+  test(`the loaded page has no serious accessibility violations (${theme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: theme });
+    await page.goto('/cases/video-recs/?user=5');
+    await settled(page);
+    await page.getByTestId('feed-video').first().click();
+    const results = await new AxeBuilder({ page }).analyze();
+    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
+      [],
+    );
+  });
