@@ -14,6 +14,7 @@ import {
   serveFeed,
   type FeedContext,
   type FeedModels,
+  type ModelVocab,
 } from '@/case-studies/video-recs/pipeline';
 import {
   ITEM_TOWER_PART,
@@ -88,10 +89,10 @@ async function fetchBytes(path: string): Promise<Uint8Array> {
   return new Uint8Array(await res.arrayBuffer());
 }
 
-function onnxModels(m: ShippedVideoMeta): FeedModels {
+function onnxModels(vocab: ModelVocab): FeedModels {
   return {
     userTower: async (ids, features) =>
-      (await run('user-tower', towerFeeds('user', ids, features, m.vocab.users))).user_embedding!
+      (await run('user-tower', towerFeeds('user', ids, features, vocab.users))).user_embedding!
         .data as Float32Array,
     dcn: async (table) => {
       const out = await run('dcn', dcnFeeds(table, dcnInputs));
@@ -159,6 +160,20 @@ function suggestedUsers(w: World, day: number): SuggestedUser[] {
   return out.sort((a, b) => a.id - b.id);
 }
 
+/**
+ * Id vocabularies of a two-tower version: its config's numUsers / numItems when it has them (a
+ * version retrained on this world knows its users and videos), else the shipped models'.
+ */
+function towerVocab(config: unknown, shipped: ModelVocab): ModelVocab {
+  const c = (config ?? {}) as { numUsers?: unknown; numItems?: unknown };
+  const ok = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x > 0;
+  return {
+    users: ok(c.numUsers) ? c.numUsers : shipped.users,
+    videos: ok(c.numItems) ? c.numItems : shipped.videos,
+    creators: shipped.creators,
+  };
+}
+
 /** The active two-tower version: user tower session, catalogue embeddings, exact index. */
 async function loadTowers(id: number, w: World) {
   const m = meta!;
@@ -171,6 +186,7 @@ async function loadTowers(id: number, w: World) {
   };
   const store = createOnlineStore(w, w.split.validationEnd);
   let models: FeedModels;
+  let vocab = m.vocab;
   let embedRows: (ids: Int32Array, features: Float32Array) => Promise<Float32Array>;
   let version = { id: 'tfjs-peer', note: 'TF.js peer (seeded weights, benchmark only)' };
   if (inference === 'tfjs') {
@@ -181,6 +197,8 @@ async function loadTowers(id: number, w: World) {
     models = peer.models;
     embedRows = (ids, f) => Promise.resolve(peer.itemEmbeddings(ids, f));
   } else {
+    // Another part of the page may have registered and activated a retrained version.
+    await registry!.reload();
     const active = await registry!.active(TWO_TOWER_MODEL);
     if (!active) throw new Error('No two-tower version is registered.');
     const load = async (part: string) => {
@@ -192,17 +210,26 @@ async function loadTowers(id: number, w: World) {
     await loadSession('user-tower', await load(USER_TOWER_PART));
     await loadSession('item-tower', await load(ITEM_TOWER_PART));
     version = { id: active.id, note: active.note ?? '' };
-    models = onnxModels(m);
+    vocab = towerVocab(active.config, m.vocab);
+    models = onnxModels(vocab);
+    const items = vocab.videos;
     embedRows = async (ids, f) =>
-      (await run('item-tower', towerFeeds('item', ids, f, m.vocab.videos))).item_embedding!
+      (await run('item-tower', towerFeeds('item', ids, f, items))).item_embedding!
         .data as Float32Array;
   }
   lap('models');
   const n = w.videos.count;
-  const embeddings = new Float32Array(n * m.dim);
+  // The width comes from the model itself: a retrained tower may be narrower than the shipped one.
+  let dim = 0;
+  let embeddings = new Float32Array(0);
   for (let start = 0; start < n; start += EMBED_BATCH) {
     const ids = Int32Array.from({ length: Math.min(EMBED_BATCH, n - start) }, (_, i) => start + i);
-    embeddings.set(await embedRows(ids, store.videoFeatures(ids)), start * m.dim);
+    const rows = await embedRows(ids, store.videoFeatures(ids));
+    if (start === 0) {
+      dim = rows.length / ids.length;
+      embeddings = new Float32Array(n * dim);
+    }
+    embeddings.set(rows, start * dim);
     post({
       type: 'progress',
       id,
@@ -215,12 +242,12 @@ async function loadTowers(id: number, w: World) {
     world: w,
     store,
     embeddings,
-    dim: m.dim,
-    exact: new ExactIndex(embeddings, m.dim),
+    dim,
+    exact: new ExactIndex(embeddings, dim),
     // Built on first use (ensureIvf): the first feed does not wait for it.
     ivf: null,
     models,
-    vocab: m.vocab,
+    vocab,
     negativeRate: m.negativeRate,
     now: () => performance.now(),
   };
@@ -250,7 +277,7 @@ async function load(req: FeedRequest & { type: 'load' }): Promise<ReadyInfo> {
     videos: world.videos.count,
     users: world.users.count,
     day,
-    dim: meta!.dim,
+    dim: ctx!.dim,
     nlist: ivfShape(world.videos.count).nlist,
     nprobe: ivfShape(world.videos.count).nprobe,
     heldOutUsers: units.length,
@@ -267,6 +294,7 @@ async function reloadModels(id: number): Promise<ReadyInfo> {
     ...info,
     modelVersion: towers.version.id,
     modelNote: towers.version.note,
+    dim: ctx!.dim,
     loadMs: { ...info.loadMs, ...towers.times },
   };
   return info;
