@@ -12,7 +12,7 @@
  *
  * Prints a table and writes bench/results/feed.json.
  *
- *   npx tsx scripts/bench-feed.ts [--runs 100] [--cold 3] [--out bench/results/feed.json] [--skip-1m]
+ *   npx tsx scripts/bench-feed.ts [--runs 100] [--cold 3] [--out bench/results/feed.json] [--skip-1m] [--cold-only]
  */
 import { chromium, type Browser } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
@@ -29,6 +29,7 @@ const { values: args } = parseArgs({
     cold: { type: 'string', default: '3' },
     out: { type: 'string', default: 'bench/results/feed.json' },
     'skip-1m': { type: 'boolean', default: false },
+    'cold-only': { type: 'boolean', default: false },
   },
 });
 const RUNS = Math.max(5, Number(args.runs));
@@ -173,28 +174,30 @@ const rows: Row[] = [];
 try {
   console.log(`Chromium ${browser.version()}, WASM, ${RUNS} warm requests per case`);
   rows.push(await coldStart(browser, server.url));
-  rows.push(
-    ...(await feedCase(
-      browser,
-      server.url,
-      '100k videos, exact, ONNX',
-      'size=100k&search=exact',
-      15,
-    )),
-  );
-  rows.push(
-    ...(await feedCase(
-      browser,
-      server.url,
-      '100k videos, exact, TF.js peer',
-      'size=100k&search=exact&engine=tfjs',
-      null,
-    )),
-  );
-  if (!args['skip-1m'])
+  if (!args['cold-only']) {
     rows.push(
-      ...(await feedCase(browser, server.url, '1M videos, IVF, ONNX', 'size=1m&search=ivf', 25)),
+      ...(await feedCase(
+        browser,
+        server.url,
+        '100k videos, exact, ONNX',
+        'size=100k&search=exact',
+        15,
+      )),
     );
+    rows.push(
+      ...(await feedCase(
+        browser,
+        server.url,
+        '100k videos, exact, TF.js peer',
+        'size=100k&search=exact&engine=tfjs',
+        null,
+      )),
+    );
+    if (!args['skip-1m'])
+      rows.push(
+        ...(await feedCase(browser, server.url, '1M videos, IVF, ONNX', 'size=1m&search=ivf', 25)),
+      );
+  }
 } finally {
   await browser.close();
   await server.close();

@@ -1,5 +1,6 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import {
@@ -19,11 +20,21 @@ import { ControlsPanel } from './ControlsPanel';
 import { FeedCancelled, type FeedClient } from './feed-client';
 import type { InferenceEngine } from './feed-protocol';
 import { FeedList } from './FeedList';
-import { MetricsPanel } from './MetricsPanel';
-import { StageDiagram } from './StageDiagram';
+
 import { useFeedWorker } from './useFeedWorker';
 import { UserPicker } from './UserPicker';
 import styles from './video.module.css';
+
+// The charts (uPlot) and the diagram (React Flow) load after the feed's own code, so they do
+// not delay the first feed.
+const MetricsPanel = dynamic(() => import('./MetricsPanel').then((m) => m.MetricsPanel), {
+  ssr: false,
+  loading: () => <p>Loading the charts…</p>,
+});
+const StageDiagram = dynamic(() => import('./StageDiagram').then((m) => m.StageDiagram), {
+  ssr: false,
+  loading: () => <p>Loading the diagram…</p>,
+});
 
 /** What the retraining panel (built separately) gets from this page. */
 export interface RetrainSlotProps {

@@ -48,6 +48,7 @@ export interface ReadyInfo {
   dim: number;
   nlist: number;
   nprobe: number;
+  /** At most this many held-out users are measured. */
   heldOutUsers: number;
   suggested: SuggestedUser[];
   /** Wall-clock ms per loading step. */

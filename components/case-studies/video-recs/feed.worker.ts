@@ -65,7 +65,8 @@ let registry: ModelRegistry | null = null;
 let dcnInputs: string[] = [];
 let world: World | null = null;
 let ctx: FeedContext | null = null;
-let units: EvalUnit[] = [];
+/** Held-out users, chosen on the first metrics request (the first feed does not wait). */
+let units: EvalUnit[] | null = null;
 let info: ReadyInfo | null = null;
 let inference: InferenceEngine = 'onnx';
 /** Raised by every metrics request: an older run sees a newer number and stops. */
@@ -256,15 +257,19 @@ async function loadTowers(id: number, w: World) {
 
 async function load(req: FeedRequest & { type: 'load' }): Promise<ReadyInfo> {
   const times: Record<string, number> = {};
-  times.runtime = await loadShared(req.id, req);
   inference = req.engine ?? 'onnx';
   ctx = null;
-  post({ type: 'progress', id: req.id, label: 'Generating the world', fraction: 0.08 });
+  units = null;
+  // Start the runtime first: its .wasm and the rankers download and compile off this thread
+  // while the world is generated here.
   let t = performance.now();
+  const shared = loadShared(req.id, req);
+  post({ type: 'progress', id: req.id, label: 'Generating the world', fraction: 0.08 });
   world = generateWorld(feedWorldOptions(req.seed, req.size));
   const day = world.split.validationEnd;
-  units = heldOutUnits(world, day, HELD_OUT_USERS, req.seed);
   times.world = performance.now() - t;
+  await shared;
+  times.runtime = performance.now() - t - times.world;
   const towers = await loadTowers(req.id, world);
   t = performance.now();
   info = {
@@ -280,7 +285,7 @@ async function load(req: FeedRequest & { type: 'load' }): Promise<ReadyInfo> {
     dim: ctx!.dim,
     nlist: ivfShape(world.videos.count).nlist,
     nprobe: ivfShape(world.videos.count).nprobe,
-    heldOutUsers: units.length,
+    heldOutUsers: HELD_OUT_USERS,
     suggested: suggestedUsers(world, day),
     loadMs: { ...times, ...towers.times },
   };
@@ -340,6 +345,7 @@ async function handle(req: FeedRequest, generation: number) {
       return serveFeed(ready(), req.user, req.controls);
     case 'metrics':
       if (req.controls.search === 'ivf') ensureIvf(req.id, ready());
+      units ??= heldOutUnits(world!, world!.split.validationEnd, HELD_OUT_USERS, info!.seed);
       return feedMetrics(ready(), units, req.controls, () => generation !== metricsGeneration);
   }
 }
