@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { CASE_STUDIES } from '@/lib/catalogue';
+import { CASE_STUDIES, casePath } from '@/lib/catalogue';
 import { loadNav } from '@/lib/content/load';
 import { readingOrder } from '@/lib/content/nav';
 import { INTERVIEW_MINUTES, STEPS } from '@/lib/framework/steps';
@@ -64,7 +64,9 @@ export default function HomePage() {
                   <span>Case study</span>
                   <span className="badge">{c.status === 'coming' ? 'Coming' : 'Live'}</span>
                 </span>
-                <h3>{c.title}</h3>
+                <h3>
+                  {c.status === 'live' ? <Link href={casePath(c.id)}>{c.title}</Link> : c.title}
+                </h3>
                 <p>{c.blurb}</p>
               </div>
             </li>

@@ -9,6 +9,7 @@ const ROUTES = [
   '/lab/engine/',
   '/diagrams/',
   '/diagrams/?ref=video-recs',
+  '/cases/video-recs/',
   '/embed/',
   '/practice/',
   '/practice/video-recs/frame/',

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 
-test('home explains the product, links to the lessons and lists case studies as coming', async ({
+test('home explains the product, links to the lessons and lists the case studies', async ({
   page,
 }) => {
   await page.goto('/');
@@ -12,7 +12,13 @@ test('home explains the product, links to the lessons and lists case studies as 
     'system-ui',
   );
 
-  for (const id of ['video-recs', 'ad-click', 'harmful-content', 'event-recs']) {
+  const live = page.getByTestId('case-video-recs');
+  await expect(live).toContainText('Live');
+  await expect(live.getByRole('link', { name: 'Video recommendation' })).toHaveAttribute(
+    'href',
+    '/cases/video-recs/',
+  );
+  for (const id of ['ad-click', 'harmful-content', 'event-recs']) {
     const card = page.getByTestId(`case-${id}`);
     await expect(card).toContainText('Coming');
     await expect(card.locator('a')).toHaveCount(0);

@@ -1,4 +1,6 @@
 /** The case studies MLSD Lab teaches; a case is linked only once its page exists. */
+export const casePath = (id: string) => `/cases/${id}/`;
+
 export interface CaseStudyEntry {
   id: string;
   title: string;
@@ -12,7 +14,7 @@ export const CASE_STUDIES: readonly CaseStudyEntry[] = [
     title: 'Video recommendation',
     blurb:
       'A two-stage home feed: two-tower retrieval, a multi-task DCN-V2 ranker and re-ranking, tuned for watch time.',
-    status: 'coming',
+    status: 'live',
   },
   {
     id: 'ad-click',

@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { CASE_STUDIES, casePath } from '@/lib/catalogue';
 import type { NavSection } from '@/lib/content/nav';
 import { useProgress } from '@/components/progress/ProgressProvider';
 import styles from './layout.module.css';
@@ -36,16 +37,19 @@ export function Sidebar({ sections, current }: { sections: NavSection[]; current
       <div>
         <p className={styles.sidebarTitle}>Case studies</p>
         <ul className={styles.sidebarList}>
-          {[
-            'Video recommendation',
-            'Ad click prediction',
-            'Harmful content detection',
-            'Event recommendation',
-          ].map((t) => (
-            <li key={t} className={styles.coming}>
-              {t} <span className="badge">coming</span>
-            </li>
-          ))}
+          {CASE_STUDIES.map((c) =>
+            c.status === 'live' ? (
+              <li key={c.id}>
+                <Link href={casePath(c.id)}>
+                  <span>{c.title}</span>
+                </Link>
+              </li>
+            ) : (
+              <li key={c.id} className={styles.coming}>
+                {c.title} <span className="badge">coming</span>
+              </li>
+            ),
+          )}
         </ul>
       </div>
     </nav>

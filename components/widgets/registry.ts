@@ -5,4 +5,16 @@ import type { WidgetName } from '@/lib/content/components';
 export const WIDGET_LOADERS = {
   'threshold-explorer': () => import('./ThresholdExplorer').then((m) => m.ThresholdExplorer),
   'interview-clock': () => import('./InterviewClock').then((m) => m.InterviewClock),
+  'video-recs-metrics': () =>
+    import('@/components/case-studies/video-recs/VideoRecsWidgets').then(
+      (m) => m.VideoRecsMetricsWidget,
+    ),
+  'video-recs-waterfall': () =>
+    import('@/components/case-studies/video-recs/VideoRecsWidgets').then(
+      (m) => m.VideoRecsWaterfallWidget,
+    ),
+  'video-recs-click-log': () =>
+    import('@/components/case-studies/video-recs/VideoRecsWidgets').then(
+      (m) => m.VideoRecsClickLogWidget,
+    ),
 } satisfies Record<WidgetName, () => Promise<ComponentType>>;
