@@ -4,18 +4,24 @@
  * served by onnxruntime-web score exactly like the TF.js model they came from (retrain twice
  * with one seed; the second run's "shipped" model is the first run's ONNX export).
  */
+import { readFileSync } from 'node:fs';
 import * as ort from 'onnxruntime-web';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initTfNode } from '../../lib/ml/backend.node.js';
 import type { DenseColumn } from '../../lib/ml/data';
+import { memoryBlobStore } from '../../lib/registry/blob-store';
+import { createRegistry } from '../../lib/registry/registry';
 import { clickRows, type ClickEvent } from './clicks';
 import { buildTwoTowerTable, createOnlineStore } from './features';
 import { SMALL_VIDEO_MODELS_CONFIG } from './models';
 import {
   RETRAIN_KS,
+  TWO_TOWER_MODEL_NAME,
+  TWO_TOWER_PARTS,
   ortTowerRunner,
   retrainTwoTower,
   retrainWorldOptions,
+  shippedTwoTowerManifest,
   towerEmbedder,
   type RetrainResult,
 } from './retrain';
@@ -123,5 +129,35 @@ describe('retrainWorldOptions', () => {
   it('maps a catalogue size to its preset with the page seed, and refuses others', () => {
     expect(retrainWorldOptions(9, 100_000)).toMatchObject({ seed: 9, videos: 100_000 });
     expect(() => retrainWorldOptions(1, 1234)).toThrow(/10000, 100000, 1000000/);
+  });
+});
+
+describe('shippedTwoTowerManifest', () => {
+  it('lists the shipped towers in the registry with their metrics and parts', async () => {
+    const metrics = JSON.parse(readFileSync('public/models/video-recs/metrics.json', 'utf8'));
+    const files = new Map([
+      [
+        '/models/video-recs/user-tower.onnx',
+        readFileSync('public/models/video-recs/user-tower.onnx'),
+      ],
+      [
+        '/models/video-recs/item-tower.onnx',
+        readFileSync('public/models/video-recs/item-tower.onnx'),
+      ],
+    ]);
+    const registry = createRegistry(memoryBlobStore(), {
+      loadShipped: (path) => Promise.resolve(new Uint8Array(files.get(path)!)),
+    });
+    const report = registry.mergeShipped(shippedTwoTowerManifest(metrics));
+    expect(report).toEqual({ merged: 1, rejected: [] });
+    const active = await registry.active(TWO_TOWER_MODEL_NAME);
+    expect(active).toMatchObject({ source: 'shipped', version: 1 });
+    expect(active!.metrics.split).toBe('world 1/10k, test days 12–13');
+    expect(active!.metrics.values['recall@100']).toBeCloseTo(0.6737, 3);
+    const user = await registry.loadOnnx(active!.id, TWO_TOWER_PARTS.user);
+    expect(user.ok && user.value.byteLength).toBe(
+      files.get('/models/video-recs/user-tower.onnx')!.length,
+    );
+    expect(() => shippedTwoTowerManifest({ seed: 1 })).toThrow(/lacks the two-tower/);
   });
 });

@@ -10,6 +10,7 @@ import { disposeModel, extractWeights } from '../../lib/ml/model';
 import type { EpochLog } from '../../lib/ml/train';
 import type { TwoTowerConfig } from '../../lib/ml/two-tower';
 import { exportItemTower, exportUserTower } from '../../lib/onnx/export-two-tower';
+import type { JsonValue, ShippedManifest } from '../../lib/registry/types';
 import type { Ort } from '../../lib/runtime/engine';
 import { clickRows, type ClickEvent } from './clicks';
 import {
@@ -126,6 +127,63 @@ export async function ortTowerRunner(
   };
 }
 
+/** The registry's split label: versions with the same label were measured on the same days. */
+export function testSplitLabel(seed: number, videos: number, first: number, last: number): string {
+  // The registry keeps split labels short (≤ 40 characters): 'world 1/10k, test days 12–13'.
+  return `world ${seed}/${Math.round(videos / 1000)}k, test days ${first}–${last}`;
+}
+
+/**
+ * The shipped two-tower as a registry manifest, from the metrics.json `npm run train` writes
+ * next to the towers (public/models/video-recs/): version 1, parts user-tower and item-tower.
+ * Throws with what is missing when the file is not such a metrics.json.
+ */
+export function shippedTwoTowerManifest(
+  metrics: unknown,
+  base = '/models/video-recs/',
+): ShippedManifest {
+  const m = metrics as ShippedMetrics;
+  const recall = m?.metrics?.retrieval?.twoTower?.recall;
+  const world = m?.world;
+  if (!recall || !world || !m.models?.twoTower || typeof m.date !== 'string') {
+    throw new Error('metrics.json lacks the two-tower entries (date, world, models, metrics)');
+  }
+  const { days, validationDays, testDays } = world;
+  const values: Record<string, number> = {};
+  for (const k of Object.keys(recall)) values[`recall@${k}`] = recall[k]!.estimate;
+  const part = (file: string) => ({ key: `${base}${file}`, bytes: m.files?.[file] ?? 0 });
+  return {
+    format: 1,
+    models: [
+      {
+        name: TWO_TOWER_MODEL_NAME,
+        version: 1,
+        createdAt: m.date,
+        seed: m.seed,
+        config: JSON.parse(JSON.stringify(m.models.twoTower)) as JsonValue,
+        metrics: {
+          split: testSplitLabel(world.seed, world.videos, days - testDays, days - 1),
+          values,
+        },
+        onnx: {
+          [TWO_TOWER_PARTS.user]: part('user-tower.onnx'),
+          [TWO_TOWER_PARTS.item]: part('item-tower.onnx'),
+        },
+        note: `shipped: trained by npm run train (validation days ${days - testDays - validationDays}–${days - testDays - 1})`,
+      },
+    ],
+  };
+}
+
+interface ShippedMetrics {
+  date?: string;
+  seed: number;
+  world?: { seed: number; videos: number; days: number; validationDays: number; testDays: number };
+  models?: { twoTower?: TwoTowerConfig };
+  metrics?: { retrieval?: { twoTower?: { recall?: Record<string, { estimate: number }> } } };
+  files?: Record<string, number>;
+}
+
 export interface ModelRecall {
   name: 'retrained' | 'shipped' | 'popularity';
   /** recall[j] at RETRAIN_KS[j], with a 95 % bootstrap CI over test units. */
@@ -225,9 +283,7 @@ export async function compareWithShipped(
   const names = ['retrained', 'shipped', 'popularity'] as const;
   const [d0, d1] = [world.split.validationEnd, world.split.days - 1];
   return {
-    split:
-      `test days ${d0}–${d1} of world seed ${world.options.seed}, ` +
-      `${world.videos.count.toLocaleString('en')} videos (${units.length.toLocaleString('en')} user-days)`,
+    split: testSplitLabel(world.options.seed, world.videos.count, d0, d1),
     units: units.length,
     ks,
     models: results.map((r, i) => ({ name: names[i]!, recall: ks.map((k) => r.recall[k]!) })),
