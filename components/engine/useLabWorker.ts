@@ -84,5 +84,11 @@ export function useLabWorker<T, R = LabRequest>(create: () => Worker = labWorker
     [stop, create],
   );
 
-  return { state, start, cancel };
+  /** Back to idle (e.g. new input makes the last outcome stale). */
+  const reset = useCallback(() => {
+    stop();
+    setState({ kind: 'idle' });
+  }, [stop]);
+
+  return { state, start, cancel, reset };
 }

@@ -24,11 +24,12 @@ export function ByodPanel() {
   const [file, setFile] = useState<File | null>(null);
   const [seed, setSeed] = useState(1);
   const [refused, setRefused] = useState<string | null>(null);
-  const { state, start, cancel } = useLabWorker<ByodResult, ByodRequest>(byodWorker);
+  const { state, start, cancel, reset } = useLabWorker<ByodResult, ByodRequest>(byodWorker);
 
   const choose = (f: File | null) => {
     setFile(null);
     setRefused(null);
+    reset();
     if (!f) return;
     if (f.size > BROWSER_MAX_BYTES) {
       setRefused(
