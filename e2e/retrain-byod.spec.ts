@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { waitForApp } from './helpers';
 
@@ -10,6 +11,14 @@ import { waitForApp } from './helpers';
 async function open(page: Page) {
   await page.goto('/lab/engine/');
   await waitForApp(page);
+}
+
+/** Serious or critical axe violations inside one panel (results states are not in a11y.spec). */
+async function axe(page: Page, testId: string) {
+  const r = await new AxeBuilder({ page }).include(`[data-testid="${testId}"]`).analyze();
+  return r.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => v.id);
 }
 
 test('retrain with my clicks: loss curve, comparison, activate, and the choice survives a reload', async ({
@@ -55,6 +64,7 @@ test('retrain with my clicks: loss curve, comparison, activate, and the choice s
   await expect(page.getByTestId('retrain-recall-chart').locator('canvas')).toBeAttached();
 
   await expect(page.getByTestId('retrain-message')).toContainText('Saved as version 2');
+  expect(await axe(page, 'retrain')).toEqual([]);
   const mine = page.locator('[data-testid="retrain-version"][data-source="browser"]');
   await mine.getByRole('button', { name: 'Use version 2' }).click();
   await expect(mine).toContainText('serving');
@@ -127,6 +137,7 @@ test('bring your own ratings: a small seeded file gives top-K for two-tower and 
   expect(twoTower).toHaveLength(3);
   expect(twoTower[2]!).toBeGreaterThan(popularity[2]! + 5);
   await expect(page.getByTestId('byod-chart').locator('canvas')).toBeAttached();
+  expect(await axe(page, 'byod')).toEqual([]);
 });
 
 test('a malformed ratings file names the line; a huge one is refused', async ({ page }) => {
@@ -151,4 +162,20 @@ test('a malformed ratings file names the line; a huge one is refused', async ({ 
   });
   await expect(error).toContainText('huge.csv is 17.0 MB: too big');
   await expect(page.getByTestId('byod-start')).toBeDisabled();
+});
+
+test('a retraining that fails says why and keeps the saved versions', async ({ page }) => {
+  await page.route('**/models/video-recs/item-tower.onnx', (route) =>
+    route.fulfill({ status: 404 }),
+  );
+  await open(page);
+  const versions = page.getByTestId('retrain-version');
+  await expect(versions).toHaveCount(1);
+  await page.getByTestId('retrain-start').click();
+  const error = page.getByTestId('retrain-error');
+  await expect(error).toContainText('could not load the shipped model', { timeout: 60_000 });
+  await expect(error).toContainText('HTTP 404');
+  await expect(versions).toHaveCount(1);
+  await expect(versions.first()).toContainText('serving');
+  await expect(page.getByTestId('retrain-start')).toBeEnabled();
 });

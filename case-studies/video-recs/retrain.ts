@@ -221,6 +221,8 @@ export interface RetrainOptions extends TrainOptions {
   shipped: EmbeddingModel;
   settings?: TwoTowerSettings;
   resamples?: number;
+  /** Called when training is over and the evaluation starts. */
+  onEvaluate?: () => void;
 }
 
 /** Retrains, evaluates next to the shipped model and popularity, and exports both towers. */
@@ -235,6 +237,7 @@ export async function retrainTwoTower(
   const trained = await trainTwoTower(world, settings, { ...opts, extra: extra.table });
   try {
     const t1 = performance.now();
+    opts.onEvaluate?.();
     const comparison = await compareWithShipped(world, twoTowerEmbedder(trained), opts);
     const weights = extractWeights(trained.model);
     return {
