@@ -179,3 +179,16 @@ test('a retraining that fails says why and keeps the saved versions', async ({ p
   await expect(versions.first()).toContainText('serving');
   await expect(page.getByTestId('retrain-start')).toBeEnabled();
 });
+
+test('a retraining can be cancelled, and nothing is saved', async ({ page }) => {
+  await open(page);
+  await expect(page.getByTestId('retrain-version')).toHaveCount(1);
+  await page.getByTestId('retrain-start').click();
+  await expect(page.getByTestId('retrain').getByRole('progressbar')).toBeVisible();
+  await page.getByTestId('retrain-cancel').click();
+  await expect(page.getByTestId('retrain')).toHaveAttribute('data-state', 'cancelled');
+  await expect(page.getByText('Retraining cancelled; nothing was saved.')).toBeVisible();
+  await page.reload();
+  await waitForApp(page);
+  await expect(page.getByTestId('retrain-version')).toHaveCount(1);
+});
