@@ -15,7 +15,7 @@
  * (lib/ml/backend.ts or backend.node.ts). Everything is seeded: the same world, config and
  * seed give bit-identical weights.
  */
-import { numRows, type DataTable, type DenseColumn } from '../../lib/ml/data';
+import { concatTables, numRows, type DataTable, type DenseColumn } from '../../lib/ml/data';
 import { createDcn, type DcnConfig, type DcnModel } from '../../lib/ml/dcn';
 import { createLogReg, type LogRegConfig, type LogRegModel } from '../../lib/ml/logreg';
 import { disposeModel, extractWeights } from '../../lib/ml/model';
@@ -229,6 +229,8 @@ export interface TrainProgress {
   batches?: number;
   loss?: number;
   valLoss?: number;
+  /** Training throughput so far in this epoch (batch events). */
+  examplesPerSec?: number;
 }
 
 export interface TrainOptions {
@@ -237,6 +239,8 @@ export interface TrainOptions {
   signal?: AbortSignal;
   /** Yield to the event loop every N batches (workers: lets messages in). */
   yieldEvery?: number;
+  /** Report every N-th batch (default 20: enough for a progress bar, cheap for a worker). */
+  progressEvery?: number;
 }
 
 function fitHooks(stage: TrainStage, f: FitSettings, opts: TrainOptions) {
@@ -249,9 +253,14 @@ function fitHooks(stage: TrainStage, f: FitSettings, opts: TrainOptions) {
     signal: opts.signal,
     yieldEvery: opts.yieldEvery,
     onProgress: opts.onProgress
-      ? (p: { epoch: number; batch: number; batches: number; loss: number }) => {
-          // Every 20th batch and the last: enough for a progress bar, cheap for a worker.
-          if (p.batch % 20 === 0 || p.batch === p.batches) {
+      ? (p: {
+          epoch: number;
+          batch: number;
+          batches: number;
+          loss: number;
+          examplesPerSec: number;
+        }) => {
+          if (p.batch % (opts.progressEvery ?? 20) === 0 || p.batch === p.batches) {
             opts.onProgress!({ stage, epochs: f.epochs, ...p });
           }
         }
@@ -294,15 +303,20 @@ export function twoTowerConfig(world: World, s: TwoTowerSettings, seed: number):
   };
 }
 
-/** Trains the two-tower on the training days, early-stopped on the validation days. */
+/**
+ * Trains the two-tower on the training days, early-stopped on the validation days. `extra`
+ * rows (e.g. the learner's clicks, case-studies/video-recs/clicks.ts) join the training rows.
+ */
 export async function trainTwoTower(
   world: World,
   settings: TwoTowerSettings,
-  opts: TrainOptions & { minWatchSec?: number },
+  opts: TrainOptions & { minWatchSec?: number; extra?: DataTable },
 ): Promise<TrainedTwoTower> {
   const V = world.videos.count;
   const minWatchSec = opts.minWatchSec ?? 10;
-  const train = withItemLogQ(buildTwoTowerTable(world, { split: 'train', minWatchSec }).table, V);
+  const logged = buildTwoTowerTable(world, { split: 'train', minWatchSec }).table;
+  const extraRows = opts.extra && numRows(opts.extra) > 0 ? opts.extra : null;
+  const train = withItemLogQ(extraRows ? concatTables(logged, extraRows) : logged, V);
   const validation = withItemLogQ(
     buildTwoTowerTable(world, { split: 'validation', minWatchSec }).table,
     V,

@@ -16,7 +16,7 @@ export type LabRequest =
   | { type: 'bench'; cases: BenchCaseId[]; quick: boolean }
   | { type: 'train'; seed: number; epochs: number };
 export type LabMessage =
-  | { type: 'progress'; label: string; fraction: number; loss?: number }
+  | { type: 'progress'; label: string; fraction: number; loss?: number; valLoss?: number }
   | { type: 'result'; result: unknown; backend: string }
   | { type: 'error'; message: string };
 

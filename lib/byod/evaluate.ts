@@ -44,6 +44,8 @@ export interface TwoTowerHyper {
   l2Normalize: boolean;
   temperature: number;
   logQCorrection: boolean;
+  /** Softmax negatives: the other rows of the batch (logQ-corrected) or the whole catalogue. */
+  negatives: 'in-batch' | 'full';
   epochs: number;
   batchSize: number;
   learningRate: number;
@@ -68,6 +70,7 @@ export const DEFAULT_HYPER: TwoTowerHyper = {
   l2Normalize: true,
   temperature: 0.3,
   logQCorrection: true,
+  negatives: 'in-batch',
   epochs: 5,
   batchSize: 512,
   learningRate: 0.005,
@@ -233,6 +236,7 @@ export function twoTowerConfig(
     itemTower: { ...tower, units: [...tower.units] },
     temperature: hyper.temperature,
     logQCorrection: hyper.logQCorrection,
+    negatives: hyper.negatives,
     seed,
   };
 }
@@ -265,7 +269,8 @@ export async function evaluateRetrieval(
   const train = { userId: pick(data.users, split.train), itemId: pick(data.items, split.train) };
   const testUsers = pick(data.users, split.test);
   const testItems = pick(data.items, split.test);
-  const table = hyper.logQCorrection ? withItemLogQ(train, numItems) : train;
+  const table =
+    hyper.logQCorrection && hyper.negatives === 'in-batch' ? withItemLogQ(train, numItems) : train;
   const t1 = now();
 
   const config = twoTowerConfig(numUsers, numItems, hyper, modelSeed);

@@ -64,6 +64,12 @@ export interface ParseOptions {
 }
 
 export const DEFAULT_MAX_BYTES = 128 * 1024 * 1024;
+/**
+ * What the page takes: training in a browser tab runs at roughly 10k examples/s, so 500,000
+ * ratings already mean minutes. Bigger files go to `npm run eval:retrieval`.
+ */
+export const BROWSER_MAX_BYTES = 16 * 1024 * 1024;
+export const BROWSER_MAX_LINES = 500_000;
 export const DEFAULT_MAX_LINES = 5_000_000;
 export const CSV_HEADER = 'userId,movieId,rating,timestamp';
 const MAX_TIMESTAMP = 0xffffffff;

@@ -92,3 +92,33 @@ export function splitTable(
   const train = order.subarray(nVal).slice().sort();
   return { train: takeRows(table, train), validation: takeRows(table, val) };
 }
+
+/** Rows of `a` followed by the rows of `b`; both need the same columns (dense widths equal). */
+export function concatTables(a: DataTable, b: DataTable): DataTable {
+  const out: DataTable = {};
+  for (const [name, ca] of Object.entries(a)) {
+    const cb = b[name];
+    if (!cb) throw new Error(`concat: the second table lacks column "${name}"`);
+    if (isDense(ca) !== isDense(cb)) throw new Error(`concat: column "${name}" differs in kind`);
+    if (isDense(ca)) {
+      const db = cb as DenseColumn;
+      if (db.width !== ca.width) throw new Error(`concat: column "${name}" widths differ`);
+      const data = new Float32Array(ca.data.length + db.data.length);
+      data.set(ca.data);
+      data.set(db.data, ca.data.length);
+      out[name] = { data, width: ca.width };
+    } else {
+      const sb = cb as Int32Array | Float32Array;
+      if (ca.constructor !== sb.constructor)
+        throw new Error(`concat: column "${name}" types differ`);
+      const data =
+        ca instanceof Int32Array
+          ? new Int32Array(ca.length + sb.length)
+          : new Float32Array(ca.length + sb.length);
+      data.set(ca);
+      data.set(sb, ca.length);
+      out[name] = data;
+    }
+  }
+  return out;
+}

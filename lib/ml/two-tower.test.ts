@@ -6,7 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { initTfNode } from './backend.node.js';
 import { range, takeRows } from './data';
 import { recallAtK } from './metrics';
-import { extractWeights, disposeModel } from './model';
+import * as tf from '@tensorflow/tfjs';
+import { extractWeights, disposeModel, toTensors } from './model';
 import { syntheticWorld } from './synthetic';
 import { predictArrays } from './predict';
 import { fit } from './train';
@@ -114,5 +115,45 @@ describe('two-tower', () => {
     expect(() => createTwoTower({ ...config(1), itemTower: { units: [32, 8] } })).toThrow(
       /same width/,
     );
+  });
+});
+
+describe('full-softmax negatives', () => {
+  it('the loss is the cross-entropy of the true item against every item', () => {
+    const cfg: TwoTowerConfig = {
+      numUsers: 7,
+      numItems: 11,
+      embeddingDim: 4,
+      userFeatureDim: 0,
+      itemFeatureDim: 0,
+      userTower: { units: [3], l2Normalize: true },
+      itemTower: { units: [3], l2Normalize: true },
+      temperature: 0.2,
+      negatives: 'full',
+      seed: 3,
+    };
+    const model = createTwoTower(cfg);
+    const users = Int32Array.from([0, 3, 6, 3]);
+    const items = Int32Array.from([10, 2, 2, 5]);
+    const u = predictArrays(model, { userId: users }).user_embedding!.data;
+    const v = predictArrays(model, { itemId: range(11) }).item_embedding!.data;
+    let expected = 0;
+    users.forEach((_, r) => {
+      const logits = Array.from({ length: 11 }, (_, i) => {
+        let s = 0;
+        for (let j = 0; j < 3; j++) s += u[r * 3 + j]! * v[i * 3 + j]!;
+        return s / 0.2;
+      });
+      const max = Math.max(...logits);
+      const lse = max + Math.log(logits.reduce((a, l) => a + Math.exp(l - max), 0));
+      expected += (lse - logits[items[r]!]!) / users.length;
+    });
+    const loss = tf.tidy(
+      () => model.loss(toTensors({ userId: users, itemId: items })).dataSync()[0]!,
+    );
+    expect(loss).toBeCloseTo(expected, 4);
+    expect(model.trainColumns).not.toContain('itemLogQ');
+    disposeModel(model);
+    expect(() => createTwoTower({ ...cfg, itemFeatureDim: 2 })).toThrow(/id-only items/);
   });
 });

@@ -12,7 +12,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { DataTable } from './data';
 import { createEmbedding, createMlp, embed, mlp } from './layers';
 import type { LookupKind } from './lookup';
-import { inBatchSoftmaxLoss } from './losses';
+import { inBatchSoftmaxLoss, softmaxCrossEntropy } from './losses';
 import { column, type Model, type TensorBatch } from './model';
 import { Params } from './params';
 import type { MlpSpec } from './spec';
@@ -34,6 +34,12 @@ export interface TwoTowerConfig {
   logQCorrection?: boolean;
   /** Do not treat another row's copy of the same positive item as a negative (default true). */
   removeAccidentalHits?: boolean;
+  /**
+   * Negatives of the softmax: 'in-batch' (default; the other rows' items, logQ-corrected) or
+   * 'full' (every item of the catalogue: an exact softmax, no sampling bias, so no logQ; costs
+   * a batch × numItems product per step, so for catalogues of up to ~100k id-only items).
+   */
+  negatives?: 'in-batch' | 'full';
   /** Embedding gradient implementation (default 'scatter'; the others exist for benchmarks). */
   lookup?: LookupKind;
   seed: number;
@@ -60,7 +66,11 @@ export function createTwoTower(config: TwoTowerConfig): TwoTowerModel {
   createEmbedding(params, ITEM, config.numItems, config.embeddingDim);
   createMlp(params, ITEM, config.embeddingDim + config.itemFeatureDim, itemTower);
   const lookup = config.lookup ?? 'scatter';
-  const logQ = config.logQCorrection ?? true;
+  const full = config.negatives === 'full';
+  if (full && config.itemFeatureDim > 0) {
+    throw new Error('two-tower: full-softmax negatives need id-only items (itemFeatureDim 0)');
+  }
+  const logQ = !full && (config.logQCorrection ?? true);
 
   const tower = (
     prefix: string,
@@ -94,6 +104,11 @@ export function createTwoTower(config: TwoTowerConfig): TwoTowerModel {
     loss(batch: TensorBatch): tf.Scalar {
       const itemIds = column<tf.Tensor1D>(batch, 'itemId');
       const u = userEmbedding(column(batch, 'userId'), batch.userFeatures as tf.Tensor2D);
+      if (full) {
+        const all = itemEmbedding(tf.range(0, config.numItems, 1, 'int32') as tf.Tensor1D);
+        const logits = tf.matMul(u, all, false, true).div(config.temperature ?? 0.05);
+        return softmaxCrossEntropy(logits as tf.Tensor2D, itemIds);
+      }
       const v = itemEmbedding(itemIds, batch.itemFeatures as tf.Tensor2D);
       return inBatchSoftmaxLoss(u, v, {
         temperature: config.temperature ?? 0.05,
