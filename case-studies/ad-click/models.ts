@@ -55,6 +55,7 @@ import {
 } from './features';
 import {
   CROSS_NAMES,
+  HIDDEN_INTERACTIONS,
   examination,
   rowsOfDays,
   trueLogit,
@@ -819,7 +820,7 @@ export async function trainAdModels(
     optimal: oracleMetrics(yTest, bayesProbs, ev.eceBins),
     withoutCrosses: oracleMetrics(
       yTest,
-      trueProbabilities(world, split.test, { without: CROSS_NAMES }),
+      trueProbabilities(world, split.test, { without: [...CROSS_NAMES, ...HIDDEN_INTERACTIONS] }),
       ev.eceBins,
     ),
     userEffectInferred: ev.userEffectOracle
