@@ -5,4 +5,7 @@ import type { WidgetName } from '@/lib/content/components';
 export const WIDGET_LOADERS = {
   'threshold-explorer': () => import('./ThresholdExplorer').then((m) => m.ThresholdExplorer),
   'interview-clock': () => import('./InterviewClock').then((m) => m.InterviewClock),
+  'ad-calibration': () => import('./AdCalibration').then((m) => m.AdCalibration),
+  'ad-auction': () => import('./AdAuction').then((m) => m.AdAuction),
+  'ad-staleness': () => import('./AdStaleness').then((m) => m.AdStaleness),
 } satisfies Record<WidgetName, () => Promise<ComponentType>>;

@@ -61,5 +61,11 @@ export const COMPONENT_RULES = {
 export type ComponentName = keyof typeof COMPONENT_RULES;
 
 /** Widgets a lesson may place with <LiveWidget name="…">. */
-export const WIDGET_NAMES = ['threshold-explorer', 'interview-clock'] as const;
+export const WIDGET_NAMES = [
+  'threshold-explorer',
+  'interview-clock',
+  'ad-calibration',
+  'ad-auction',
+  'ad-staleness',
+] as const;
 export type WidgetName = (typeof WIDGET_NAMES)[number];
