@@ -19,7 +19,15 @@ import {
 } from './features';
 import { AGE_BUCKETS, CATEGORIES, generateWorld, rocAuc, rowsOfDays, type AdWorld } from './world';
 
-const OPTS = { seed: 11, days: 7, impressionsPerDay: 15_000, numUsers: 4_000, numAds: 500 };
+/** Users who differ as much as they did before the default became 0.3, so user CTRs carry signal. */
+const OPTS = {
+  seed: 11,
+  days: 7,
+  impressionsPerDay: 15_000,
+  numUsers: 4_000,
+  numAds: 500,
+  userEffectSd: 0.55,
+};
 
 let world: AdWorld;
 let pipe: FeaturePipeline;

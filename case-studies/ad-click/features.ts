@@ -751,7 +751,15 @@ function toRows(rows: ArrayLike<number>, world: AdWorld): Int32Array {
 
 export function createFeaturePipeline(world: AdWorld, opts?: FeatureOptions): FeaturePipeline {
   const o = resolveFeatureOptions(opts);
-  const history = computeHistory(world, o);
+  return pipelineWithHistory(world, computeHistory(world, o), o);
+}
+
+/** The tables of createFeaturePipeline for a log whose history features are already known. */
+function pipelineWithHistory(
+  world: AdWorld,
+  history: HistoryFeatures,
+  o: ResolvedFeatureOptions,
+): FeaturePipeline {
   const dense = denseSpecs(world, history);
   const click = world.impressions.click;
 
@@ -963,4 +971,78 @@ export function downsampledProbability(q: number, rate: number): number {
     throw new RangeError(`downsampledProbability: rate must be in (0, 1], got ${rate}`);
   }
   return q / (q + (1 - q) * rate);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Serving: features of ads that were never shown
+
+/** One ad request: who asks, when, and on which surface. */
+export interface AdRequestContext {
+  user: number;
+  day: number;
+  hour: number;
+  device: number;
+  placement: number;
+}
+
+/**
+ * A feature pipeline over the candidates of one request instead of the log: row r is "ad
+ * ads[r] shown to the request's user in its context", at `position` (serving fixes the slot,
+ * see the position group), with history from `store` — the feature store as of the request's
+ * day, the same point-in-time view training rows had. Encoders are the training ones, so the
+ * tables match what the exported models expect.
+ */
+export function requestPipeline(
+  world: AdWorld,
+  store: HistoryStore,
+  request: AdRequestContext,
+  ads: ArrayLike<number>,
+  position = 1,
+): { pipeline: FeaturePipeline; rows: Int32Array } {
+  const n = ads.length;
+  const { user, day, hour, device, placement } = request;
+  if (user < 0 || user >= world.users.count || !Number.isInteger(user)) {
+    throw new RangeError(`ad-click request: user ${user} is not in the world`);
+  }
+  const log: AdWorld['impressions'] = {
+    count: n,
+    day: new Uint8Array(n).fill(day),
+    hour: new Uint8Array(n).fill(hour),
+    user: new Int32Array(n).fill(user),
+    ad: Int32Array.from(ads),
+    device: new Uint8Array(n).fill(device),
+    placement: new Uint8Array(n).fill(placement),
+    position: new Uint8Array(n).fill(position),
+    explored: new Uint8Array(n),
+    pClick: new Float32Array(n),
+    click: new Uint8Array(n),
+    cost: new Float32Array(n),
+    dayStart: Int32Array.from([0, n]),
+  };
+  const history: HistoryFeatures = {
+    globalCtr: new Float32Array(n),
+    adCtr: new Float32Array(n),
+    advertiserCtr: new Float32Array(n),
+    userCtr: new Float32Array(n),
+    userCategoryCtr: new Float32Array(n),
+    adImpressions: new Int32Array(n),
+    userImpressions: new Int32Array(n),
+  };
+  for (let r = 0; r < n; r++) {
+    const a = log.ad[r]!;
+    if (a < 0 || a >= world.ads.count) throw new RangeError(`ad-click request: no ad ${a}`);
+    const x = store.lookup(user, a);
+    history.globalCtr[r] = x.globalCtr;
+    history.adCtr[r] = x.adCtr;
+    history.advertiserCtr[r] = x.advertiserCtr;
+    history.userCtr[r] = x.userCtr;
+    history.userCategoryCtr[r] = x.userCategoryCtr;
+    history.adImpressions[r] = x.adImpressions;
+    history.userImpressions[r] = x.userImpressions;
+  }
+  const view: AdWorld = { ...world, impressions: log };
+  return {
+    pipeline: pipelineWithHistory(view, history, store.options),
+    rows: Int32Array.from({ length: n }, (_, r) => r),
+  };
 }

@@ -4,6 +4,7 @@
  */
 import * as ort from 'onnxruntime-web';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { rocAuc } from '@/lib/metrics';
 import { initTfNode } from '../../lib/ml/backend.node.js';
 import { adCalibrationFromJson } from './calibration';
 import {
@@ -14,6 +15,8 @@ import {
 } from './features';
 import {
   DEFAULT_AD_MODELS_CONFIG,
+  resampleAuc,
+  stalenessCurve,
   thinCurve,
   trainAdModels,
   type AdModelsConfig,
@@ -204,6 +207,44 @@ describe('trainAdModels', () => {
     console.log(`ad-click DCN-V2 ONNX parity on ${out.length} test rows: max |diff| = ${worst}`);
     expect(worst).toBeLessThanOrEqual(1e-4);
   });
+});
+
+describe('resampleAuc', () => {
+  it('equals rocAuc on the resampled rows, ties included', () => {
+    const labels = Uint8Array.from([1, 0, 0, 1, 0, 1, 0, 0]);
+    const scores = Float32Array.from([0.9, 0.9, 0.2, 0.5, 0.5, 0.1, 0.7, 0.3]);
+    const auc = resampleAuc(labels, scores);
+    for (const sample of [
+      [0, 1, 2, 3, 4, 5, 6, 7],
+      [0, 0, 1, 3, 4, 4, 7, 2],
+      [5, 5, 5, 1, 6, 6, 3, 0],
+    ]) {
+      const y = sample.map((r) => labels[r]!);
+      const p = sample.map((r) => scores[r]!);
+      expect(auc(sample)).toBeCloseTo(rocAuc(y, p), 12);
+    }
+    expect(auc([1, 2, 4])).toBeNaN();
+  });
+});
+
+describe('stalenessCurve', () => {
+  it('scores a stale and a daily-retrained LR on every later day', async () => {
+    const lr = { ...TEST_CONFIG.lr, maxEpochs: 4 };
+    const s = await stalenessCurve(world, { seed: 3, pipeline: pipe, config: lr, window: 2 });
+    expect(s.staleTrainDays).toEqual([1, 2]);
+    expect(s.points.map((p) => p.day)).toEqual([3, 4, 5, 6]);
+    // On the first later day both models are the same model.
+    expect(s.points[0]!.retrained).toBe(s.points[0]!.stale);
+    for (const p of s.points) {
+      for (const v of [p.stale, p.retrained]) {
+        expect(v).toBeGreaterThan(0.6);
+        expect(v).toBeLessThan(p.bayes + 0.02);
+      }
+    }
+    await expect(
+      stalenessCurve(world, { seed: 3, pipeline: pipe, first: 5, window: 2 }),
+    ).rejects.toThrow(RangeError);
+  }, 120_000);
 });
 
 describe('thinCurve', () => {

@@ -17,4 +17,7 @@ export const WIDGET_LOADERS = {
     import('@/components/case-studies/video-recs/VideoRecsWidgets').then(
       (m) => m.VideoRecsClickLogWidget,
     ),
+  'ad-calibration': () => import('./AdCalibration').then((m) => m.AdCalibration),
+  'ad-auction': () => import('./AdAuction').then((m) => m.AdAuction),
+  'ad-staleness': () => import('./AdStaleness').then((m) => m.AdStaleness),
 } satisfies Record<WidgetName, () => Promise<ComponentType>>;

@@ -67,5 +67,8 @@ export const WIDGET_NAMES = [
   'video-recs-metrics',
   'video-recs-waterfall',
   'video-recs-click-log',
+  'ad-calibration',
+  'ad-auction',
+  'ad-staleness',
 ] as const;
 export type WidgetName = (typeof WIDGET_NAMES)[number];
