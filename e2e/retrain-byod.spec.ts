@@ -3,14 +3,15 @@ import { expect, test, type Page } from '@playwright/test';
 import { waitForApp } from './helpers';
 
 /**
- * The video page's retraining and bring-your-own-ratings panels, as mounted in the engine room:
- * retrain with a few clicks and keep the chosen version across a reload; a small seeded ratings
- * file gives results; a malformed one names its line; a huge one is refused.
+ * The video page's retraining and bring-your-own-ratings panels: retrain with clicks on the
+ * live feed, hot-swap the new version into serving and keep the choice across a reload; a small
+ * seeded ratings file gives results; a malformed one names its line; a huge one is refused.
  */
 
 async function open(page: Page) {
-  await page.goto('/lab/engine/');
+  await page.goto('/cases/video-recs/?user=3');
   await waitForApp(page);
+  await expect(page.getByTestId('feed-video').first()).toBeVisible({ timeout: 60_000 });
 }
 
 /** Serious or critical axe violations inside one panel (results states are not in a11y.spec). */
@@ -31,15 +32,8 @@ test('retrain with my clicks: loss curve, comparison, activate, and the choice s
   await expect(
     page.locator('[data-testid="retrain-version"][data-source="shipped"]'),
   ).toContainText('serving');
-  for (const [user, video] of [
-    [3, 10],
-    [3, 25],
-    [42, 7],
-  ]) {
-    await page.getByTestId('click-user').fill(String(user));
-    await page.getByTestId('click-video').fill(String(video));
-    await page.getByTestId('click-add').click();
-  }
+  // Three clicks on the served feed go to the click log and into the next retraining.
+  for (const i of [0, 2, 4]) await page.getByTestId('feed-video').nth(i).click();
   await expect(page.getByTestId('retrain-clicks')).toHaveText('3 clicks');
 
   await page.getByTestId('retrain-start').click();
@@ -68,19 +62,22 @@ test('retrain with my clicks: loss curve, comparison, activate, and the choice s
   const mine = page.locator('[data-testid="retrain-version"][data-source="browser"]');
   await mine.getByRole('button', { name: 'Use version 2' }).click();
   await expect(mine).toContainText('serving');
-  await expect(
-    page.getByText('The feed would now load local:video-recs-two-tower@2.'),
-  ).toBeVisible();
+  // Hot-swapped: the feed worker reloads the towers, re-embeds the catalogue and serves again.
+  const info = page.getByTestId('system-info');
+  await expect(info).toContainText('two-tower local:video-recs-two-tower@2', { timeout: 60_000 });
+  await expect(page.getByTestId('feed-video').first()).toBeVisible();
 
   await page.reload();
   await waitForApp(page);
   await expect(mine).toContainText('serving');
+  await expect(info).toContainText('two-tower local:video-recs-two-tower@2', { timeout: 60_000 });
   await expect(mine).toContainText(`${retrained.toFixed(1)}%`);
 
   // And back to the shipped model.
   const shippedRow = page.locator('[data-testid="retrain-version"][data-source="shipped"]');
   await shippedRow.getByRole('button', { name: 'Use version 1' }).click();
   await expect(shippedRow).toContainText('serving');
+  await expect(info).not.toContainText('local:', { timeout: 60_000 });
   await expect(mine.getByRole('button', { name: 'Use version 2' })).toBeVisible();
 });
 

@@ -43,12 +43,7 @@ import {
 } from './world';
 
 /** A click on the live page: the raw material of the next retraining. */
-export interface ClickEvent {
-  userId: number;
-  videoId: number;
-  position: number;
-  time: number;
-}
+export type { ClickEvent } from './clicks';
 
 export const FEED_SIZE = 20;
 export const LATENCY_BUDGET_MS = VIDEO_RECS_CASE.latencyBudgetMs.endToEnd;

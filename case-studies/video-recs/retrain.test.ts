@@ -16,15 +16,13 @@ import { buildTwoTowerTable, createOnlineStore } from './features';
 import { SMALL_VIDEO_MODELS_CONFIG } from './models';
 import {
   RETRAIN_KS,
-  TWO_TOWER_MODEL_NAME,
-  TWO_TOWER_PARTS,
   ortTowerRunner,
   retrainTwoTower,
   retrainWorldOptions,
-  shippedTwoTowerManifest,
   towerEmbedder,
   type RetrainResult,
 } from './retrain';
+import { TWO_TOWER_MODEL, TWO_TOWER_PARTS, shippedTwoTowerManifest } from './serving';
 import { generateWorld } from './world';
 
 const world = generateWorld({ seed: 3, users: 2000, videos: 4000, days: 12 });
@@ -150,7 +148,7 @@ describe('shippedTwoTowerManifest', () => {
     });
     const report = registry.mergeShipped(shippedTwoTowerManifest(metrics));
     expect(report).toEqual({ merged: 1, rejected: [] });
-    const active = await registry.active(TWO_TOWER_MODEL_NAME);
+    const active = await registry.active(TWO_TOWER_MODEL);
     expect(active).toMatchObject({ source: 'shipped', version: 1 });
     expect(active!.metrics.split).toBe('world 1/10k, test days 12–13');
     expect(active!.metrics.values['recall@100']).toBeCloseTo(0.6737, 3);

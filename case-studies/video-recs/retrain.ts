@@ -10,7 +10,6 @@ import { disposeModel, extractWeights } from '../../lib/ml/model';
 import type { EpochLog } from '../../lib/ml/train';
 import type { TwoTowerConfig } from '../../lib/ml/two-tower';
 import { exportItemTower, exportUserTower } from '../../lib/onnx/export-two-tower';
-import type { JsonValue, ShippedManifest } from '../../lib/registry/types';
 import type { Ort } from '../../lib/runtime/engine';
 import { clickRows, type ClickEvent } from './clicks';
 import {
@@ -29,27 +28,24 @@ import {
   type TrainOptions,
   type TwoTowerSettings,
 } from './models';
-import { WORLD_PRESETS, type WorldOptions, type World } from './world';
+import { CATALOGUE_SIZES, feedWorldOptions, testSplitLabel } from './serving';
+import type { WorldOptions, World } from './world';
 
 /** Registry name and part names of the two-tower versions (shipped and retrained). */
-export const TWO_TOWER_MODEL_NAME = 'video-recs-two-tower';
-export const TWO_TOWER_PARTS = { user: 'user-tower', item: 'item-tower' } as const;
 
 /** Ks of the comparison; the table shows 10 / 50 / 100, the chart all of them. */
 export const RETRAIN_KS = [10, 20, 50, 100, 200] as const;
 /** Test units evaluated at most (a seeded sample on big worlds keeps the page responsive). */
 export const RETRAIN_MAX_UNITS = 2000;
-export const CATALOGUE_SIZES = Object.values(WORLD_PRESETS).map((p) => p.videos);
-
-/** The world of a catalogue size (a WORLD_PRESETS entry) with the page's seed. */
+/** The world of a catalogue size (the live page's) with the page's seed. */
 export function retrainWorldOptions(seed: number, catalogueSize: number): WorldOptions {
-  const preset = Object.values(WORLD_PRESETS).find((p) => p.videos === catalogueSize);
-  if (!preset) {
+  const size = CATALOGUE_SIZES.find((s) => s === catalogueSize);
+  if (!size) {
     throw new Error(
       `There is no world of ${catalogueSize.toLocaleString('en')} videos; choose one of ${CATALOGUE_SIZES.join(', ')}.`,
     );
   }
-  return { ...preset, seed };
+  return feedWorldOptions(seed, size);
 }
 
 /** Runs one tower on a batch: ids and row-major features in, row-major embeddings out. */
@@ -125,63 +121,6 @@ export async function ortTowerRunner(
       await sessions.item.release();
     },
   };
-}
-
-/** The registry's split label: versions with the same label were measured on the same days. */
-export function testSplitLabel(seed: number, videos: number, first: number, last: number): string {
-  // The registry keeps split labels short (≤ 40 characters): 'world 1/10k, test days 12–13'.
-  return `world ${seed}/${Math.round(videos / 1000)}k, test days ${first}–${last}`;
-}
-
-/**
- * The shipped two-tower as a registry manifest, from the metrics.json `npm run train` writes
- * next to the towers (public/models/video-recs/): version 1, parts user-tower and item-tower.
- * Throws with what is missing when the file is not such a metrics.json.
- */
-export function shippedTwoTowerManifest(
-  metrics: unknown,
-  base = '/models/video-recs/',
-): ShippedManifest {
-  const m = metrics as ShippedMetrics;
-  const recall = m?.metrics?.retrieval?.twoTower?.recall;
-  const world = m?.world;
-  if (!recall || !world || !m.models?.twoTower || typeof m.date !== 'string') {
-    throw new Error('metrics.json lacks the two-tower entries (date, world, models, metrics)');
-  }
-  const { days, validationDays, testDays } = world;
-  const values: Record<string, number> = {};
-  for (const k of Object.keys(recall)) values[`recall@${k}`] = recall[k]!.estimate;
-  const part = (file: string) => ({ key: `${base}${file}`, bytes: m.files?.[file] ?? 0 });
-  return {
-    format: 1,
-    models: [
-      {
-        name: TWO_TOWER_MODEL_NAME,
-        version: 1,
-        createdAt: m.date,
-        seed: m.seed,
-        config: JSON.parse(JSON.stringify(m.models.twoTower)) as JsonValue,
-        metrics: {
-          split: testSplitLabel(world.seed, world.videos, days - testDays, days - 1),
-          values,
-        },
-        onnx: {
-          [TWO_TOWER_PARTS.user]: part('user-tower.onnx'),
-          [TWO_TOWER_PARTS.item]: part('item-tower.onnx'),
-        },
-        note: `shipped: trained by npm run train (validation days ${days - testDays - validationDays}–${days - testDays - 1})`,
-      },
-    ],
-  };
-}
-
-interface ShippedMetrics {
-  date?: string;
-  seed: number;
-  world?: { seed: number; videos: number; days: number; validationDays: number; testDays: number };
-  models?: { twoTower?: TwoTowerConfig };
-  metrics?: { retrieval?: { twoTower?: { recall?: Record<string, { estimate: number }> } } };
-  files?: Record<string, number>;
 }
 
 export interface ModelRecall {

@@ -5,15 +5,15 @@
  * registry), and the ONNX input feeds of each model. Pure TypeScript.
  */
 import type { DataTable } from '../../lib/ml/data';
-import type { ShippedManifest } from '../../lib/registry/types';
+import type { TwoTowerConfig } from '../../lib/ml/two-tower';
+import type { JsonValue, ShippedManifest } from '../../lib/registry/types';
 import type { Feeds } from '../../lib/runtime/protocol';
 import type { ModelVocab } from './pipeline';
 import { WORLD_PRESETS, type WorldOptions } from './world';
 
 /** The registry name of the retrieval model; its versions have parts 'user-tower' and 'item-tower'. */
 export const TWO_TOWER_MODEL = 'video-recs-two-tower';
-export const USER_TOWER_PART = 'user-tower';
-export const ITEM_TOWER_PART = 'item-tower';
+export const TWO_TOWER_PARTS = { user: 'user-tower', item: 'item-tower' } as const;
 export const MODELS_BASE = '/models/video-recs/';
 
 export const CATALOGUE_SIZES = [10_000, 100_000, 1_000_000] as const;
@@ -36,11 +36,6 @@ export interface ShippedVideoMeta {
   /** Embedding width of the towers. */
   dim: number;
   seed: number;
-  createdAt: string;
-  /** Held-out metrics of the two-tower (test split), for the registry. */
-  twoTowerMetrics: Record<string, number>;
-  twoTowerConfig: unknown;
-  files: Record<string, number>;
 }
 
 function num(x: unknown, what: string): number {
@@ -64,14 +59,6 @@ export function parseVideoMetrics(json: unknown): ShippedVideoMeta {
   const units = Array.isArray(obj(tt.userTower).units)
     ? (obj(tt.userTower).units as unknown[])
     : [];
-  const recall = obj(obj(obj(obj(m.metrics).retrieval).twoTower).recall);
-  const twoTowerMetrics: Record<string, number> = {};
-  for (const [k, v] of Object.entries(recall)) {
-    const e = obj(v).estimate;
-    if (typeof e === 'number') twoTowerMetrics[`recall@${k}`] = e;
-  }
-  const files: Record<string, number> = {};
-  for (const [k, v] of Object.entries(obj(m.files))) if (typeof v === 'number') files[k] = v;
   return {
     vocab: {
       users: num(tt.numUsers, 'models.twoTower.numUsers'),
@@ -84,36 +71,61 @@ export function parseVideoMetrics(json: unknown): ShippedVideoMeta {
     },
     dim: num(units.at(-1), 'models.twoTower.userTower.units'),
     seed: num(m.seed, 'seed'),
-    createdAt: typeof m.date === 'string' ? m.date : new Date(0).toISOString(),
-    twoTowerMetrics,
-    twoTowerConfig: tt,
-    files,
   };
 }
 
-/** The shipped two-tower as version 1 of TWO_TOWER_MODEL, for ModelRegistry.mergeShipped. */
-export function shippedTwoTowerManifest(meta: ShippedVideoMeta): ShippedManifest {
-  const ref = (file: string) => ({ key: `${MODELS_BASE}${file}`, bytes: meta.files[file] ?? 0 });
+/** The registry's split label: versions with the same label were measured on the same days. */
+export function testSplitLabel(seed: number, videos: number, first: number, last: number): string {
+  // The registry keeps split labels short (≤ 40 characters): 'world 1/10k, test days 12–13'.
+  return `world ${seed}/${Math.round(videos / 1000)}k, test days ${first}–${last}`;
+}
+
+/**
+ * The shipped two-tower as a registry manifest, from the metrics.json `npm run train` writes
+ * next to the towers (public/models/video-recs/): version 1, parts user-tower and item-tower.
+ * Throws with what is missing when the file is not such a metrics.json.
+ */
+export function shippedTwoTowerManifest(metrics: unknown, base = MODELS_BASE): ShippedManifest {
+  const m = metrics as ShippedMetrics;
+  const recall = m?.metrics?.retrieval?.twoTower?.recall;
+  const world = m?.world;
+  if (!recall || !world || !m.models?.twoTower || typeof m.date !== 'string') {
+    throw new Error('metrics.json lacks the two-tower entries (date, world, models, metrics)');
+  }
+  const { days, validationDays, testDays } = world;
+  const values: Record<string, number> = {};
+  for (const k of Object.keys(recall)) values[`recall@${k}`] = recall[k]!.estimate;
+  const part = (file: string) => ({ key: `${base}${file}`, bytes: m.files?.[file] ?? 0 });
   return {
     format: 1,
     models: [
       {
         name: TWO_TOWER_MODEL,
         version: 1,
-        createdAt: meta.createdAt,
-        seed: meta.seed,
-        config: JSON.parse(
-          JSON.stringify(meta.twoTowerConfig ?? null),
-        ) as ShippedManifest['models'][number]['config'],
-        metrics: { split: 'test', values: meta.twoTowerMetrics },
-        onnx: {
-          [USER_TOWER_PART]: ref('user-tower.onnx'),
-          [ITEM_TOWER_PART]: ref('item-tower.onnx'),
+        createdAt: m.date,
+        seed: m.seed,
+        config: JSON.parse(JSON.stringify(m.models.twoTower)) as JsonValue,
+        metrics: {
+          split: testSplitLabel(world.seed, world.videos, days - testDays, days - 1),
+          values,
         },
-        note: 'Shipped: trained by npm run train on the 10k-video world, seed 1',
+        onnx: {
+          [TWO_TOWER_PARTS.user]: part('user-tower.onnx'),
+          [TWO_TOWER_PARTS.item]: part('item-tower.onnx'),
+        },
+        note: `shipped: trained by npm run train (validation days ${days - testDays - validationDays}–${days - testDays - 1})`,
       },
     ],
   };
+}
+
+interface ShippedMetrics {
+  date?: string;
+  seed: number;
+  world?: { seed: number; videos: number; days: number; validationDays: number; testDays: number };
+  models?: { twoTower?: TwoTowerConfig };
+  metrics?: { retrieval?: { twoTower?: { recall?: Record<string, { estimate: number }> } } };
+  files?: Record<string, number>;
 }
 
 /** Two-tower ONNX inputs (`user_id` / `item_id`, `user_features` / `item_features`). */

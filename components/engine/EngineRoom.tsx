@@ -9,7 +9,6 @@ import { ParityPanel } from './ParityPanel';
 import { ModelsPanel } from './ModelsPanel';
 import { RuntimePanel } from './RuntimePanel';
 import { useMlClient } from './useMlClient';
-import { VideoRecsLab } from './VideoRecsLab';
 
 /** Settings come from the URL, so a configuration is a link: ?provider=webgpu&autorun=1&cases=ranker&quick=1 */
 export function EngineRoom() {
@@ -34,7 +33,6 @@ export function EngineRoom() {
     <>
       <RuntimePanel client={client} status={status} initialChoice={provider} />
       <ModelsPanel client={client} status={status} />
-      <VideoRecsLab />
       <ParityPanel provider={provider === 'webgpu' ? 'webgpu' : 'wasm'} />
       <BenchPanel
         autorun={params.get('autorun') === '1'}

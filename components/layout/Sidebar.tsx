@@ -35,7 +35,7 @@ export function Sidebar({ sections, current }: { sections: NavSection[]; current
         </div>
       ))}
       <div>
-        <p className={styles.sidebarTitle}>Case studies</p>
+        <p className={styles.sidebarTitle}>Live systems</p>
         <ul className={styles.sidebarList}>
           {CASE_STUDIES.map((c) =>
             c.status === 'live' ? (

@@ -2,12 +2,12 @@
 
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ClickEvent } from '@/case-studies/video-recs/clicks';
+import { type RetrainResult } from '@/case-studies/video-recs/retrain';
 import {
-  TWO_TOWER_MODEL_NAME,
+  TWO_TOWER_MODEL,
   TWO_TOWER_PARTS,
   shippedTwoTowerManifest,
-  type RetrainResult,
-} from '@/case-studies/video-recs/retrain';
+} from '@/case-studies/video-recs/serving';
 import { createRegistry, type ModelRegistry } from '@/lib/registry/registry';
 import type { JsonValue, ModelVersion } from '@/lib/registry/types';
 import { LossCurve } from '@/components/engine/LossCurve';
@@ -56,7 +56,7 @@ function newVersion(r: RetrainResult, parentId: string | null) {
     epochs: r.history.length,
   };
   return {
-    name: TWO_TOWER_MODEL_NAME,
+    name: TWO_TOWER_MODEL,
     seed: r.modelSeed,
     config: JSON.parse(JSON.stringify(config)) as JsonValue,
     metrics: { split: r.comparison.split, values },
@@ -86,8 +86,8 @@ export function RetrainPanel({ seed, catalogueSize, clicks, onActivated }: Retra
     if (!registry) return;
     try {
       await registry.load();
-      setVersions(await registry.list(TWO_TOWER_MODEL_NAME));
-      setActive(await registry.active(TWO_TOWER_MODEL_NAME));
+      setVersions(await registry.list(TWO_TOWER_MODEL));
+      setActive(await registry.active(TWO_TOWER_MODEL));
     } catch (error) {
       setMessage({ kind: 'error', text: (error as Error).message });
     }
@@ -145,7 +145,7 @@ export function RetrainPanel({ seed, catalogueSize, clicks, onActivated }: Retra
   const use = async (v: ModelVersion) => {
     if (!registry) return;
     try {
-      await registry.setActive(TWO_TOWER_MODEL_NAME, v.id);
+      await registry.setActive(TWO_TOWER_MODEL, v.id);
       await refresh();
       setMessage({ kind: 'ok', text: `Version ${v.version} now serves the feed.` });
       onActivated(v.id);

@@ -2,7 +2,7 @@
 
 import dynamic from 'next/dynamic';
 import { useSearchParams } from 'next/navigation';
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   LATENCY_BUDGET_MS,
   type ClickEvent,
@@ -31,25 +31,20 @@ const MetricsPanel = dynamic(() => import('./MetricsPanel').then((m) => m.Metric
   ssr: false,
   loading: () => <p>Loading the charts…</p>,
 });
+// Retraining and bring-your-own-data panels load TF.js only when they are used; their code
+// loads after the feed's.
+const RetrainPanel = dynamic(() => import('./RetrainPanel').then((m) => m.RetrainPanel), {
+  ssr: false,
+  loading: () => <p>Loading the retraining panel…</p>,
+});
+const ByodPanel = dynamic(() => import('./ByodPanel').then((m) => m.ByodPanel), {
+  ssr: false,
+  loading: () => <p>Loading the bring-your-own-data panel…</p>,
+});
 const StageDiagram = dynamic(() => import('./StageDiagram').then((m) => m.StageDiagram), {
   ssr: false,
   loading: () => <p>Loading the diagram…</p>,
 });
-
-/** What the retraining panel (built separately) gets from this page. */
-export interface RetrainSlotProps {
-  seed: number;
-  catalogueSize: number;
-  clicks: readonly ClickEvent[];
-  onActivated: (versionId: string) => void;
-}
-
-export interface VideoRecsLabProps {
-  /** Renders the two-tower retraining panel (RetrainPanel) in its place in the layout. */
-  retrain?: (props: RetrainSlotProps) => ReactNode;
-  /** The bring-your-own-ratings panel (ByodPanel). */
-  byod?: ReactNode;
-}
 
 const SIZE_LABEL: Record<CatalogueSize, string> = {
   10_000: '10k videos',
@@ -84,7 +79,7 @@ function useBenchHook(
   }, [enabled, client, ready, state]);
 }
 
-export function VideoRecsLab({ retrain, byod }: VideoRecsLabProps) {
+export function VideoRecsLab() {
   const params = useSearchParams();
   // The URL is read once, on arrival; afterwards the page writes it.
   const [initial] = useState(() => parsePageState(params.toString()));
@@ -365,10 +360,14 @@ export function VideoRecsLab({ retrain, byod }: VideoRecsLabProps) {
         <StageDiagram feed={feed} />
       </section>
 
-      {/* Slot for RetrainPanel and ByodPanel (components/case-studies/video-recs/): the page
-          passes them in; onActivated reloads the registry's active two-tower and re-indexes. */}
-      {retrain?.({ seed: state.seed, catalogueSize: state.size, clicks, onActivated })}
-      {byod}
+      {/* Activating a version reloads the registry's active two-tower and re-indexes. */}
+      <RetrainPanel
+        seed={state.seed}
+        catalogueSize={state.size}
+        clicks={clicks}
+        onActivated={onActivated}
+      />
+      <ByodPanel />
     </div>
   );
 }

@@ -17,10 +17,9 @@ import {
   type ModelVocab,
 } from '@/case-studies/video-recs/pipeline';
 import {
-  ITEM_TOWER_PART,
+  TWO_TOWER_PARTS,
   MODELS_BASE,
   TWO_TOWER_MODEL,
-  USER_TOWER_PART,
   dcnFeeds,
   feedWorldOptions,
   parseVideoMetrics,
@@ -132,7 +131,7 @@ async function loadShared(id: number, provider: FeedRequest & { type: 'load' }) 
     metricsJson = await res.json();
     meta = parseVideoMetrics(metricsJson);
     registry = createRegistry(idbBlobStore());
-    registry.mergeShipped(shippedTwoTowerManifest(meta));
+    registry.mergeShipped(shippedTwoTowerManifest(metricsJson));
     post({ type: 'progress', id, label: 'Loading the rankers', fraction: 0.05 });
     const [dcn, lr] = await Promise.all([
       fetchBytes(`${MODELS_BASE}dcn.onnx`),
@@ -208,8 +207,8 @@ async function loadTowers(id: number, w: World) {
       return r.value;
     };
     post({ type: 'progress', id, label: `Loading ${active.id}`, fraction: 0.1 });
-    await loadSession('user-tower', await load(USER_TOWER_PART));
-    await loadSession('item-tower', await load(ITEM_TOWER_PART));
+    await loadSession('user-tower', await load(TWO_TOWER_PARTS.user));
+    await loadSession('item-tower', await load(TWO_TOWER_PARTS.item));
     version = { id: active.id, note: active.note ?? '' };
     vocab = towerVocab(active.config, m.vocab);
     models = onnxModels(vocab);
