@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import 'katex/dist/katex.min.css';
 import '@/components/styles/globals.css';
+import { SiteFooter } from '@/components/layout/SiteFooter';
 import { SiteHeader } from '@/components/layout/SiteHeader';
 import { ProgressProvider } from '@/components/progress/ProgressProvider';
 import { StorageBanner } from '@/components/progress/StorageBanner';
@@ -34,6 +35,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <SiteHeader />
           <StorageBanner />
           <main id="main">{children}</main>
+          <SiteFooter />
         </ProgressProvider>
       </body>
     </html>

@@ -1,8 +1,8 @@
 import Link from 'next/link';
-import { CASE_STUDIES, casePath } from '@/lib/catalogue';
 import { loadNav } from '@/lib/content/load';
 import { readingOrder } from '@/lib/content/nav';
 import { INTERVIEW_MINUTES, STEPS } from '@/lib/framework/steps';
+import { CaseStudyCards } from '@/components/cases/CaseStudyCards';
 import { ContinueCard } from '@/components/home/ContinueCard';
 import styles from '@/components/home/home.module.css';
 
@@ -56,22 +56,7 @@ export default function HomePage() {
           Each case study walks the seven steps for one product and runs the system itself in your
           browser: retrieval, ranking, re-ranking, live metrics and latency.
         </p>
-        <ul className={styles.grid}>
-          {CASE_STUDIES.map((c) => (
-            <li key={c.id}>
-              <div className={styles.card} data-testid={`case-${c.id}`}>
-                <span className={styles.cardTop}>
-                  <span>Case study</span>
-                  <span className="badge">{c.status === 'coming' ? 'Coming' : 'Live'}</span>
-                </span>
-                <h3>
-                  {c.status === 'live' ? <Link href={casePath(c.id)}>{c.title}</Link> : c.title}
-                </h3>
-                <p>{c.blurb}</p>
-              </div>
-            </li>
-          ))}
-        </ul>
+        <CaseStudyCards />
       </section>
 
       <section className={styles.section} aria-labelledby="engine">
@@ -95,7 +80,9 @@ export default function HomePage() {
           <Link href="/review/">review</Link> on a spaced-repetition schedule, and{' '}
           <Link href="/progress/">your progress</Link> shows it all. Draw freely in the{' '}
           <Link href="/diagrams/">diagram editor</Link>, with the case studies&apos; reference
-          designs as templates.
+          designs as templates. When you are ready, run a timed{' '}
+          <Link href="/mock/">mock interview</Link> with a scripted interviewer and grade yourself
+          against the reference.
         </p>
       </section>
     </div>

@@ -11,6 +11,7 @@ const ROUTES = [
   '/diagrams/?ref=video-recs',
   '/cases/video-recs/',
   '/embed/',
+  '/cases/',
   '/practice/',
   '/practice/video-recs/frame/',
   '/practice/video-recs/serve/',

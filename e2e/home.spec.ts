@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { CASE_STUDIES } from '../lib/catalogue';
 
 test('home explains the product, links to the lessons and lists the case studies', async ({
   page,
@@ -12,17 +13,22 @@ test('home explains the product, links to the lessons and lists the case studies
     'system-ui',
   );
 
-  const live = page.getByTestId('case-video-recs');
-  await expect(live).toContainText('Live');
-  await expect(live.getByRole('link', { name: 'Video recommendation' })).toHaveAttribute(
-    'href',
-    '/cases/video-recs/',
-  );
-  for (const id of ['ad-click', 'harmful-content', 'event-recs']) {
-    const card = page.getByTestId(`case-${id}`);
-    await expect(card).toContainText('Coming');
-    await expect(card.locator('a')).toHaveCount(0);
+  // Each case links its lesson and its live page once they exist, and nothing before.
+  for (const c of CASE_STUDIES) {
+    const card = page.getByTestId(`case-${c.id}`);
+    await expect(card).toContainText(c.status === 'live' ? 'Live' : 'Coming');
+    const hrefs = await card
+      .locator('a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const expected = [
+      ...(c.status === 'live' ? [`/cases/${c.id}/`] : []),
+      ...(c.lesson ? [`/learn/${c.lesson}/`] : []),
+    ];
+    expect(new Set(hrefs)).toEqual(new Set(expected));
   }
+  await expect(
+    page.getByTestId('case-video-recs').getByRole('link', { name: 'Run the system' }),
+  ).toHaveAttribute('href', '/cases/video-recs/');
   await button.click();
   await expect(page).toHaveURL(/\/learn\/overview\/$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(
@@ -49,4 +55,27 @@ test('the layout works at phone width: lesson menu collapses, nothing overflows'
   await page.getByText('All lessons').click();
   await page.locator('details').getByRole('link', { name: 'Data preparation' }).click();
   await expect(page).toHaveURL(/data-preparation/);
+});
+
+test('the header and footer reach every section; the case studies page lists the cases', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Case studies' })
+    .click();
+  await expect(page).toHaveURL(/\/cases\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Case studies');
+  await expect(page.getByTestId('case-video-recs')).toBeVisible();
+  const footer = page.getByRole('navigation', { name: 'Site' });
+  for (const [name, path] of [
+    ['Review', '/review/'],
+    ['Engine room', '/lab/engine/'],
+    ['Diagrams', '/diagrams/'],
+  ]) {
+    await expect(footer.getByRole('link', { name })).toHaveAttribute('href', path!);
+  }
+  await footer.getByRole('link', { name: 'Review' }).click();
+  await expect(page).toHaveURL(/\/review\/$/);
 });

@@ -5,7 +5,10 @@ export interface CaseStudyEntry {
   id: string;
   title: string;
   blurb: string;
+  /** 'live': the system runs on its page; 'coming': not built yet. */
   status: 'live' | 'coming';
+  /** Slug of the case's lesson under /learn/, once it is written. */
+  lesson?: string;
 }
 
 export const CASE_STUDIES: readonly CaseStudyEntry[] = [
@@ -15,12 +18,14 @@ export const CASE_STUDIES: readonly CaseStudyEntry[] = [
     blurb:
       'A two-stage home feed: two-tower retrieval, a multi-task DCN-V2 ranker and re-ranking, tuned for watch time.',
     status: 'live',
+    lesson: 'video-recommendation',
   },
   {
     id: 'ad-click',
     title: 'Ad click prediction',
     blurb: 'Feature crosses, calibrated pCTR and an auction that turns predictions into revenue.',
     status: 'coming',
+    lesson: 'ad-click-prediction',
   },
   {
     id: 'harmful-content',

@@ -18,11 +18,12 @@ export function SiteHeader() {
         </Link>
         <nav aria-label="Main" className={styles.mainNav}>
           <Link href="/learn/">Learn</Link>
+          <Link href="/cases/">
+            <span className={styles.longLabel}>Case studies</span>
+            <span className={styles.shortLabel}>Cases</span>
+          </Link>
           <Link href="/practice/" className={styles.wideOnly}>
             Practice
-          </Link>
-          <Link href="/review/" className={styles.wideOnly}>
-            Review
           </Link>
           <Link href="/mock/">
             Mock<span className={styles.longLabel}> interview</span>
@@ -30,9 +31,6 @@ export function SiteHeader() {
           <Link href="/progress/">Progress</Link>
           <Link href="/diagrams/" className={styles.wideOnly}>
             Diagrams
-          </Link>
-          <Link href="/lab/engine/" className={styles.wideOnly}>
-            Engine room
           </Link>
         </nav>
         <div className={styles.headerTools}>
