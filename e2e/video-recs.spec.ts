@@ -121,3 +121,14 @@ for (const theme of ['light', 'dark'] as const)
       [],
     );
   });
+
+test('the loaded page fits a phone screen without sideways scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 740 });
+  await page.goto('/cases/video-recs/?user=5');
+  await expect(page.getByTestId('feed-video').first()).toBeVisible({ timeout: 60_000 });
+  await settled(page);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBe(0);
+});

@@ -14,7 +14,7 @@ export function SiteHeader() {
           <span className={styles.logo} aria-hidden="true">
             ◆
           </span>
-          MLSD Lab
+          <span className={styles.brandText}>MLSD Lab</span>
         </Link>
         <nav aria-label="Main" className={styles.mainNav}>
           <Link href="/learn/">Learn</Link>

@@ -52,25 +52,28 @@ export function LatencyWaterfall({ timings, budgetMs, provider, testId }: Latenc
         {provider ? `; models on ${provider}` : ''}. Stage bars are on the request&apos;s own time
         scale; the last bar is on the budget&apos;s.
       </figcaption>
-      <table className="visually-hidden">
-        <caption>Latency per stage</caption>
-        <thead>
-          <tr>
-            <th scope="col">Stage</th>
-            <th scope="col">Starts at (ms)</th>
-            <th scope="col">Takes (ms)</th>
-          </tr>
-        </thead>
-        <tbody>
-          {timings.map((t) => (
-            <tr key={t.stage}>
-              <th scope="row">{t.stage}</th>
-              <td>{fmt(t.startMs)}</td>
-              <td>{fmt(t.ms)}</td>
+      {/* A table cannot be shrunk to 1 px itself; its wrapper can (no sideways scroll). */}
+      <div className="visually-hidden">
+        <table>
+          <caption>Latency per stage</caption>
+          <thead>
+            <tr>
+              <th scope="col">Stage</th>
+              <th scope="col">Starts at (ms)</th>
+              <th scope="col">Takes (ms)</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {timings.map((t) => (
+              <tr key={t.stage}>
+                <th scope="row">{t.stage}</th>
+                <td>{fmt(t.startMs)}</td>
+                <td>{fmt(t.ms)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

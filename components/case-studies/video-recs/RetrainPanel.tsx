@@ -180,7 +180,7 @@ export function RetrainPanel({ seed, catalogueSize, clicks, onActivated }: Retra
       data-testid="retrain"
       data-state={state.kind}
     >
-      <h2 id="retrain-title">Video recs: retrain the retriever</h2>
+      <h2 id="retrain-title">Retrain the retriever with your clicks</h2>
       <p>
         Retrains the two-tower retriever here, in a worker, on the training days of this world (seed{' '}
         {seed}, {catalogueSize.toLocaleString('en')} videos) plus{' '}
@@ -265,59 +265,61 @@ export function RetrainPanel({ seed, catalogueSize, clicks, onActivated }: Retra
         </>
       )}
       {versions.length > 0 && (
-        <table className={styles.table} data-testid="retrain-versions">
-          <caption>Versions of the retriever</caption>
-          <thead>
-            <tr>
-              <th scope="col">Version</th>
-              <th scope="col">Made</th>
-              <th scope="col">Evaluated on</th>
-              <th scope="col">Recall@100</th>
-              <th scope="col">Size</th>
-              <th scope="col">Serving</th>
-            </tr>
-          </thead>
-          <tbody>
-            {versions.map((v) => (
-              <tr key={v.id} data-testid="retrain-version" data-source={v.source}>
-                <td>
-                  v{v.version} {v.source === 'shipped' ? '(shipped)' : '(yours)'}
-                </td>
-                <td>{new Date(v.createdAt).toLocaleString()}</td>
-                <td>{v.metrics.split}</td>
-                <td>{pct(v.metrics.values['recall@100'])}</td>
-                <td>{(v.sizeBytes / 1e6).toFixed(1)} MB</td>
-                <td className={styles.actions}>
-                  {active?.id === v.id ? (
-                    <strong data-testid="retrain-active">serving</strong>
-                  ) : (
-                    <>
-                      <button
-                        type="button"
-                        className="button"
-                        onClick={() => void use(v)}
-                        aria-label={`Use version ${v.version}`}
-                        data-testid="retrain-use"
-                      >
-                        Use this model
-                      </button>
-                      {v.source === 'browser' && (
+        <div className={styles.tableScroll}>
+          <table className={styles.table} data-testid="retrain-versions">
+            <caption>Versions of the retriever</caption>
+            <thead>
+              <tr>
+                <th scope="col">Version</th>
+                <th scope="col">Made</th>
+                <th scope="col">Evaluated on</th>
+                <th scope="col">Recall@100</th>
+                <th scope="col">Size</th>
+                <th scope="col">Serving</th>
+              </tr>
+            </thead>
+            <tbody>
+              {versions.map((v) => (
+                <tr key={v.id} data-testid="retrain-version" data-source={v.source}>
+                  <td>
+                    v{v.version} {v.source === 'shipped' ? '(shipped)' : '(yours)'}
+                  </td>
+                  <td>{new Date(v.createdAt).toLocaleString()}</td>
+                  <td>{v.metrics.split}</td>
+                  <td>{pct(v.metrics.values['recall@100'])}</td>
+                  <td>{(v.sizeBytes / 1e6).toFixed(1)} MB</td>
+                  <td className={styles.actions}>
+                    {active?.id === v.id ? (
+                      <strong data-testid="retrain-active">serving</strong>
+                    ) : (
+                      <>
                         <button
                           type="button"
                           className="button"
-                          onClick={() => void remove(v)}
-                          aria-label={`Delete version ${v.version}`}
+                          onClick={() => void use(v)}
+                          aria-label={`Use version ${v.version}`}
+                          data-testid="retrain-use"
                         >
-                          Delete
+                          Use this model
                         </button>
-                      )}
-                    </>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                        {v.source === 'browser' && (
+                          <button
+                            type="button"
+                            className="button"
+                            onClick={() => void remove(v)}
+                            aria-label={`Delete version ${v.version}`}
+                          >
+                            Delete
+                          </button>
+                        )}
+                      </>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

@@ -214,7 +214,7 @@ export function VideoRecsLab() {
               <li key={i}>{n}</li>
             ))}
           </ul>
-          <button type="button" onClick={() => setNotices([])}>
+          <button type="button" className="button" onClick={() => setNotices([])}>
             Dismiss
           </button>
         </div>
@@ -234,7 +234,7 @@ export function VideoRecsLab() {
               onKeyDown={(e) => e.key === 'Enter' && applySeed()}
             />
           </label>
-          <button type="button" onClick={applySeed}>
+          <button type="button" className="button" onClick={applySeed}>
             Regenerate
           </button>
           <label className={styles.field}>
@@ -258,8 +258,8 @@ export function VideoRecsLab() {
           <p className={styles.muted} data-testid="system-info">
             {ready.videos.toLocaleString('en')} videos, {ready.users.toLocaleString('en')} users,
             serving day {ready.day}; two-tower {ready.modelVersion}; models on{' '}
-            <strong data-testid="provider">{ready.provider}</strong> ({ready.providerReason}).
-            Loaded in{' '}
+            <strong data-testid="provider">{ready.provider}</strong>.{' '}
+            {ready.providerReason.replace(/\.$/, '')}. Loaded in{' '}
             {Object.entries(ready.loadMs)
               .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`)
               .join(', ')}

@@ -178,7 +178,7 @@ export function VideoRecsWaterfallWidget() {
       ) : (
         <p className={styles.muted}>Serving…</p>
       )}
-      <button type="button" onClick={() => setNonce((n) => n + 1)}>
+      <button type="button" className="button" onClick={() => setNonce((n) => n + 1)}>
         Serve the feed again
       </button>
     </div>
