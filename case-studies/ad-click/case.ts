@@ -3,39 +3,9 @@
  * requirements a candidate has to draw out before they design. Pure data.
  */
 
-export interface ScaleFigure {
-  id: string;
-  label: string;
-  value: number;
-  unit: string;
-  /** How the figure follows from the others, for figures that are derived. */
-  derivation?: string;
-}
+import type { CaseStudy } from '../../lib/cases/case-study';
 
-export interface HiddenRequirement {
-  id: string;
-  title: string;
-  /** The question that uncovers it. */
-  question: string;
-  /** What the interviewer says when asked. */
-  answer: string;
-  /** What goes wrong in a design that misses it. */
-  ifMissed: string;
-  /** Where the simulated world makes it real (so the lab can show it). */
-  inWorld: string;
-}
-
-export interface CaseStudy {
-  id: string;
-  title: string;
-  prompt: string;
-  story: string;
-  objective: { business: string; ml: string; input: string; output: string };
-  scale: ScaleFigure[];
-  latencyBudgetMs: { endToEnd: number; model: number };
-  metrics: { offline: string[]; online: string[]; guardrails: string[] };
-  hiddenRequirements: HiddenRequirement[];
-}
+export type { CaseStudy, HiddenRequirement, ScaleFigure } from '../../lib/cases/case-study';
 
 const DAU = 1_000_000_000;
 const AD_IMPRESSIONS_PER_USER = 20;

@@ -2,44 +2,11 @@
  * The video recommendation case study: a YouTube-like home feed. What the interviewer asks,
  * the scale behind it, and the requirements a candidate has to draw out before designing.
  * Pure data. The world (world.ts) is a browser-sized copy of this story.
- *
- * The types mirror case-studies/ad-click/case.ts field for field (structurally identical), so
- * one case page can render both; move them to a shared module when a third case arrives.
  */
 
-export interface ScaleFigure {
-  id: string;
-  label: string;
-  value: number;
-  unit: string;
-  /** How the figure follows from the others, for figures that are derived. */
-  derivation?: string;
-}
+import type { CaseStudy } from '../../lib/cases/case-study';
 
-export interface HiddenRequirement {
-  id: string;
-  title: string;
-  /** The question that uncovers it. */
-  question: string;
-  /** What the interviewer says when asked. */
-  answer: string;
-  /** What goes wrong in a design that misses it. */
-  ifMissed: string;
-  /** Where the simulated world makes it real (so the lab can show it). */
-  inWorld: string;
-}
-
-export interface CaseStudy {
-  id: string;
-  title: string;
-  prompt: string;
-  story: string;
-  objective: { business: string; ml: string; input: string; output: string };
-  scale: ScaleFigure[];
-  latencyBudgetMs: { endToEnd: number; model: number };
-  metrics: { offline: string[]; online: string[]; guardrails: string[] };
-  hiddenRequirements: HiddenRequirement[];
-}
+export type { CaseStudy, HiddenRequirement, ScaleFigure } from '../../lib/cases/case-study';
 
 const DAU = 500_000_000;
 const FEEDS_PER_USER = 4;

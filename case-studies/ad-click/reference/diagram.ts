@@ -3,40 +3,12 @@
  * format: eligible ads scored by a calibrated pCTR model inside the auction's latency budget,
  * clicks joined to impressions as they arrive, and a model retrained every hour. Pure data.
  *
- * Same shape as every case study's reference/diagram.ts (see case-studies/video-recs): a valid
- * `Diagram` plus `stages`, the lib/framework step of each node, kept outside the diagram because
- * the format has no field for it.
+ * Its shape and builders are shared by every case study: lib/cases/reference-diagram.ts.
  */
-import type { Diagram, DiagramEdge, DiagramNode, EdgeKind, NodeKind } from '@/lib/diagram';
-import type { StepId } from '@/lib/framework/steps';
+import type { DiagramEdge, DiagramNode } from '@/lib/diagram';
+import { cell, edge, node, type ReferenceArchitecture } from '@/lib/cases/reference-diagram';
 
-export interface ReferenceArchitecture {
-  caseId: string;
-  title: string;
-  summary: string;
-  diagram: Diagram;
-  stages: Readonly<Record<string, StepId>>;
-}
-
-const SIZE = { width: 200, height: 72 };
-const cell = (col: number, row: number) => ({ x: 40 + col * 260, y: 70 + row * 120 });
-
-function node(
-  id: string,
-  kind: NodeKind,
-  label: string,
-  notes: string,
-  position: { x: number; y: number },
-  parentId?: string,
-): DiagramNode {
-  const n: DiagramNode = { id, kind, label, notes, position, size: { ...SIZE } };
-  if (parentId) n.parentId = parentId;
-  return n;
-}
-
-function edge(source: string, target: string, kind: EdgeKind, label: string): DiagramEdge {
-  return { id: `${source}--${target}`, source, target, kind, label };
-}
+export type { ReferenceArchitecture };
 
 const nodes: DiagramNode[] = [
   {

@@ -3,41 +3,12 @@
  * format: two-stage retrieval and ranking on the request path, the event log feeding streaming
  * and batch features, and the training loop through the model registry. Pure data.
  *
- * The shape (`ReferenceArchitecture`) is the same in every case study's reference/diagram.ts
- * (structurally identical, like case.ts): a valid `Diagram` plus, outside it, the framework step
- * each node belongs to. The diagram format has no field for that, so `stages` maps node ids to
- * lib/framework step ids; a case page can link a clicked node to its step.
+ * Its shape and builders are shared by every case study: lib/cases/reference-diagram.ts.
  */
-import type { Diagram, DiagramEdge, DiagramNode, EdgeKind, NodeKind } from '@/lib/diagram';
-import type { StepId } from '@/lib/framework/steps';
+import type { DiagramEdge, DiagramNode } from '@/lib/diagram';
+import { cell, edge, node, type ReferenceArchitecture } from '@/lib/cases/reference-diagram';
 
-export interface ReferenceArchitecture {
-  caseId: string;
-  title: string;
-  summary: string;
-  diagram: Diagram;
-  stages: Readonly<Record<string, StepId>>;
-}
-
-const SIZE = { width: 200, height: 72 };
-const cell = (col: number, row: number) => ({ x: 40 + col * 260, y: 70 + row * 120 });
-
-function node(
-  id: string,
-  kind: NodeKind,
-  label: string,
-  notes: string,
-  position: { x: number; y: number },
-  parentId?: string,
-): DiagramNode {
-  const n: DiagramNode = { id, kind, label, notes, position, size: { ...SIZE } };
-  if (parentId) n.parentId = parentId;
-  return n;
-}
-
-function edge(source: string, target: string, kind: EdgeKind, label: string): DiagramEdge {
-  return { id: `${source}--${target}`, source, target, kind, label };
-}
+export type { ReferenceArchitecture };
 
 const nodes: DiagramNode[] = [
   {
