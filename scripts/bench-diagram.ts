@@ -9,16 +9,11 @@
  *
  *   npx tsx scripts/bench-diagram.ts [--runs 3] [--out bench/results/diagram.json]
  */
-import { chromium, type Page } from '@playwright/test';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import type { Page } from '@playwright/test';
 import { parseArgs } from 'node:util';
 import { exportDiagramJson, sampleDiagram, type Diagram, type DiagramEdge } from '../lib/diagram';
 import { createRng } from '../lib/random';
-import { BROWSER_ARGS, chromiumExecutable } from '../e2e/browser';
-import { serveStatic } from './static-server.mjs';
+import { reportPageBench, startPageBench, textTable } from './page-bench';
 
 const { values: args } = parseArgs({
   options: {
@@ -269,19 +264,11 @@ function table(rows: Row[]): string {
     r.ok === undefined ? '' : r.ok ? 'yes' : 'NO',
     r.notes,
   ]);
-  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
-  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
+  return textTable(head, body);
 }
 
-if (!existsSync('out/index.html')) {
-  console.log('No build in out/: building first.');
-  if (spawnSync('npm', ['run', 'build'], { stdio: 'inherit' }).status !== 0)
-    throw new Error('build failed');
-}
-const server = await serveStatic('out');
-const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: BROWSER_ARGS });
-const started = new Date();
+const bench = await startPageBench();
+const { browser } = bench;
 const rows: Row[] = [];
 try {
   console.log(
@@ -292,34 +279,10 @@ try {
   for (const render of ['all', 'visible'] as const)
     for (const zoom of ['fit', 'one'] as const) {
       process.stdout.write(`  ${render === 'all' ? 'default' : 'visible only'} / ${zoom}…\n`);
-      rows.push(...(await runCase(page, server.url, render, zoom)));
+      rows.push(...(await runCase(page, bench.url, render, zoom)));
     }
 } finally {
-  await browser.close();
-  await server.close();
+  await bench.close();
 }
 
-console.log(`\n${table(rows)}\n`);
-const missed = rows.filter((r) => r.ok === false);
-console.log(
-  missed.length
-    ? `Targets missed: ${missed.map((r) => r.figure).join('; ')}`
-    : 'Every figure meets its target.',
-);
-mkdirSync(path.dirname(args.out!), { recursive: true });
-const machine = {
-  cpus: os.cpus().length,
-  cpuModel: os.cpus()[0]?.model,
-  memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-  node: process.version,
-  loadAverage: os.loadavg(),
-};
-writeFileSync(
-  args.out!,
-  JSON.stringify(
-    { date: started.toISOString(), nodes: NODES, edges: EDGES, runs: RUNS, machine, rows },
-    null,
-    2,
-  ) + '\n',
-);
-console.log(`Wrote ${args.out}.`);
+reportPageBench(bench, rows, table(rows), args.out!, { nodes: NODES, edges: EDGES, runs: RUNS });

@@ -14,14 +14,9 @@
  *
  *   npx tsx scripts/bench-feed.ts [--runs 100] [--cold 3] [--out bench/results/feed.json] [--skip-1m] [--cold-only]
  */
-import { chromium, type Browser } from '@playwright/test';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import type { Browser } from '@playwright/test';
 import { parseArgs } from 'node:util';
-import { BROWSER_ARGS, chromiumExecutable } from '../e2e/browser';
-import { serveStatic } from './static-server.mjs';
+import { reportPageBench, startPageBench, textTable } from './page-bench';
 
 const { values: args } = parseArgs({
   options: {
@@ -157,28 +152,20 @@ function table(rows: Row[]): string {
     r.ok === undefined ? '' : r.ok ? 'yes' : 'NO',
     r.notes,
   ]);
-  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
-  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
+  return textTable(head, body);
 }
 
-if (!existsSync('out/index.html')) {
-  console.log('No build in out/: building first.');
-  if (spawnSync('npm', ['run', 'build'], { stdio: 'inherit' }).status !== 0)
-    throw new Error('build failed');
-}
-const server = await serveStatic('out');
-const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: BROWSER_ARGS });
-const started = new Date();
+const bench = await startPageBench();
+const { browser } = bench;
 const rows: Row[] = [];
 try {
   console.log(`Chromium ${browser.version()}, WASM, ${RUNS} warm requests per case`);
-  rows.push(await coldStart(browser, server.url));
+  rows.push(await coldStart(browser, bench.url));
   if (!args['cold-only']) {
     rows.push(
       ...(await feedCase(
         browser,
-        server.url,
+        bench.url,
         '100k videos, exact, ONNX',
         'size=100k&search=exact',
         15,
@@ -187,7 +174,7 @@ try {
     rows.push(
       ...(await feedCase(
         browser,
-        server.url,
+        bench.url,
         '100k videos, exact, TF.js peer',
         'size=100k&search=exact&engine=tfjs',
         null,
@@ -195,31 +182,11 @@ try {
     );
     if (!args['skip-1m'])
       rows.push(
-        ...(await feedCase(browser, server.url, '1M videos, IVF, ONNX', 'size=1m&search=ivf', 25)),
+        ...(await feedCase(browser, bench.url, '1M videos, IVF, ONNX', 'size=1m&search=ivf', 25)),
       );
   }
 } finally {
-  await browser.close();
-  await server.close();
+  await bench.close();
 }
 
-console.log(`\n${table(rows)}\n`);
-const missed = rows.filter((r) => r.ok === false);
-console.log(
-  missed.length
-    ? `Targets missed: ${missed.map((r) => r.figure).join('; ')}`
-    : 'Every figure meets its target.',
-);
-mkdirSync(path.dirname(args.out!), { recursive: true });
-const machine = {
-  cpus: os.cpus().length,
-  cpuModel: os.cpus()[0]?.model,
-  memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-  node: process.version,
-  loadAverage: os.loadavg(),
-};
-writeFileSync(
-  args.out!,
-  JSON.stringify({ date: started.toISOString(), runs: RUNS, machine, rows }, null, 2) + '\n',
-);
-console.log(`Wrote ${args.out}.`);
+reportPageBench(bench, rows, table(rows), args.out!, { runs: RUNS });
