@@ -1,12 +1,32 @@
 'use client';
 
 import { useStore } from 'zustand';
-import { downloadText } from '@/components/progress/download';
 import banner from '@/components/progress/StorageBanner.module.css';
+import {
+  BlockedBanner,
+  SaveFailedBanner,
+  type StoredThing,
+} from '@/components/storage/StorageBanners';
 import { downloadJson } from '../export-files';
 import type { DiagramSession } from '../library/session';
 import { useLibrary } from '../library/LibraryProvider';
 import { useEditorApi } from '../store/EditorProvider';
+
+const DIAGRAM: StoredThing = {
+  newer: 'This diagram was saved by a newer version of MLSD Lab.',
+  unreadable: 'This saved diagram could not be read',
+  pronoun: 'it',
+  noun: 'saved diagram',
+  backupFile: 'mlsd-lab-diagram-backup.json',
+};
+
+const DIAGRAM_LIST: StoredThing = {
+  newer: 'Your list of diagrams was saved by a newer version of MLSD Lab.',
+  unreadable: 'Your list of diagrams could not be read',
+  pronoun: 'it',
+  noun: 'list of diagrams',
+  backupFile: 'mlsd-lab-diagram-list-backup.json',
+};
 
 /**
  * What went wrong with saving, in words a learner can act on (the same rules and look as the
@@ -18,72 +38,31 @@ export function SessionBanner({ session }: { session: DiagramSession }) {
   const save = useStore(session.state, (s) => s.save);
   const store = useEditorApi();
 
-  if (load.kind === 'blocked') {
-    const future = load.reason === 'future';
+  if (load.kind === 'blocked')
     return (
-      <div
-        className={`${banner.banner} ${banner.danger}`}
-        role="alert"
-        data-testid="diagram-storage-banner"
-        data-state={`blocked-${load.reason}`}
-      >
-        <p>
-          <strong>
-            {future
-              ? 'This diagram was saved by a newer version of MLSD Lab.'
-              : 'This saved diagram could not be read'}
-          </strong>{' '}
-          ({load.detail}). It has been left untouched, and nothing in this tab will be saved over
-          it.
-          {future
-            ? ' Reload the page to get the newest version. What you draw here is kept in this tab only; export it as JSON to keep it.'
-            : ' Download a copy to keep it, then start fresh: the damaged copy is backed up first.'}
-        </p>
-        <div className={banner.actions}>
-          <button
-            type="button"
-            className="button"
-            onClick={() => downloadText('mlsd-lab-diagram-backup.json', load.raw)}
-            data-testid="download-raw"
-          >
-            Download a copy
-          </button>
-          {!future && (
-            <button
-              type="button"
-              className="button"
-              onClick={() => void session.startFresh()}
-              data-testid="start-fresh"
-            >
-              Start fresh (keep a backup)
-            </button>
-          )}
-        </div>
-      </div>
+      <BlockedBanner
+        load={load}
+        thing={DIAGRAM}
+        testId="diagram-storage-banner"
+        state={`blocked-${load.reason}`}
+        onStartFresh={() => void session.startFresh()}
+        futureNote=" What you draw here is kept in this tab only; export it as JSON to keep it."
+      />
     );
-  }
   if (save.kind === 'failed')
     return (
-      <div
-        className={`${banner.banner} ${banner.warn}`}
-        role="alert"
-        data-testid="diagram-storage-banner"
-        data-state="save-failed"
-      >
-        <p>{save.message}</p>
-        <div className={banner.actions}>
-          <button
-            type="button"
-            className="button"
-            onClick={() => downloadJson(store.getState().toDiagram())}
-          >
-            Download this diagram
-          </button>
-          <button type="button" className="button" onClick={() => void session.flush()}>
-            Try again
-          </button>
-        </div>
-      </div>
+      <SaveFailedBanner message={save.message} testId="diagram-storage-banner">
+        <button
+          type="button"
+          className="button"
+          onClick={() => downloadJson(store.getState().toDiagram())}
+        >
+          Download this diagram
+        </button>
+        <button type="button" className="button" onClick={() => void session.flush()}>
+          Try again
+        </button>
+      </SaveFailedBanner>
     );
   if (load.kind === 'repaired')
     return (
@@ -114,43 +93,18 @@ export function LibraryBanner() {
   const startFresh = useLibrary((s) => s.startFresh);
   if (load.kind === 'blocked')
     return (
-      <div
-        className={`${banner.banner} ${banner.danger}`}
-        role="alert"
-        data-testid="library-banner"
-        data-state={`blocked-${load.reason}`}
-      >
-        <p>
-          <strong>Your list of diagrams could not be read</strong> ({load.detail}). It has been left
-          untouched; the diagrams below were found in storage directly.
-        </p>
-        <div className={banner.actions}>
-          <button
-            type="button"
-            className="button"
-            onClick={() => downloadText('mlsd-lab-diagram-list-backup.json', load.raw)}
-          >
-            Download a copy
-          </button>
-          {load.reason === 'corrupt' && (
-            <button type="button" className="button" onClick={() => void startFresh()}>
-              Rebuild the list (keep a backup)
-            </button>
-          )}
-        </div>
-      </div>
+      <BlockedBanner
+        load={load}
+        thing={DIAGRAM_LIST}
+        testId="library-banner"
+        state={`blocked-${load.reason}`}
+        onStartFresh={() => void startFresh()}
+        startFreshLabel="Rebuild the list (keep a backup)"
+        note=" The diagrams below were found in storage directly."
+      />
     );
   if (save.kind === 'failed')
-    return (
-      <div
-        className={`${banner.banner} ${banner.warn}`}
-        role="alert"
-        data-testid="library-banner"
-        data-state="save-failed"
-      >
-        <p>{save.message}</p>
-      </div>
-    );
+    return <SaveFailedBanner message={save.message} testId="library-banner" />;
   return null;
 }
 
