@@ -124,11 +124,24 @@ export function variantGroups(spec: AdVariantSpec): FeatureGroup[] {
   return DEFAULT_GROUPS[spec.ranker].filter((g) => !spec.drop.includes(g));
 }
 
-/** Training days of a window: after the warm-up day, before the calibration day. */
-export function windowDays(world: AdWorld, window: TrainWindow, size: number): number[] {
-  const { trainDays } = splitByDay(world);
+/**
+ * Training days of a window in a world of `days` days: after the warm-up day (0), before the
+ * calibration and test days (the last two), as splitByDay splits.
+ */
+export function trainingWindow(days: number, window: TrainWindow, size: number): number[] {
+  const trainDays = Array.from({ length: Math.max(0, days - 3) }, (_, k) => 1 + k);
   const n = Math.min(size, trainDays.length);
   return window === 'older' ? trainDays.slice(0, n) : trainDays.slice(trainDays.length - n);
+}
+
+/** trainingWindow of a world, checked against its split. */
+export function windowDays(world: AdWorld, window: TrainWindow, size: number): number[] {
+  const days = trainingWindow(world.options.days, window, size);
+  const { trainDays } = splitByDay(world);
+  if (days.length === 0 || days.some((d) => !trainDays.includes(d))) {
+    throw new RangeError(`This world's ${world.options.days} days leave no training window.`);
+  }
+  return days;
 }
 
 const groupLabel = (g: FeatureGroup) => FEATURE_GROUPS.find((x) => x.id === g)?.label ?? g;
