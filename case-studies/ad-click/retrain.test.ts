@@ -30,6 +30,7 @@ import {
   checkVariant,
   retrainAdVariant,
   scoreLogRows,
+  shippedReference,
   variantLabel,
   variantVersion,
   windowDays,
@@ -71,12 +72,12 @@ const constant: AdRanker = {
 
 let world: AdWorld;
 let pipe: FeaturePipeline;
-const train = (spec: AdVariantSpec, shipped: AdRanker, keepPredictions = false) =>
+const train = async (spec: AdVariantSpec, shipped: AdRanker, keepPredictions = false) =>
   retrainAdVariant(world, spec, {
     seed: 3,
     settings: SETTINGS,
     pipeline: pipe,
-    shipped: { ranker: shipped, label: 'the reference' },
+    shipped: await shippedReference(world, pipe, shipped, 'the reference'),
     keepPredictions,
   });
 const served = async (r: AdVariantResult) =>

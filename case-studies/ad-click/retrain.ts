@@ -17,11 +17,11 @@
  * about 1/rate-fold. On, it undoes the downsampling and fits Platt scaling on the calibration
  * day (what the shipped models do). Everything random derives from the seed.
  */
-import { pairedBootstrapMetricDiff, type PairedBootstrapResult } from '@/lib/metrics';
+import { pairedBootstrapMetricDiffs, type PairedBootstrapResult } from '@/lib/metrics';
 import type { ReliabilityBin } from '@/lib/metrics';
 import type { EpochLog } from '@/lib/ml/train';
 import { identityCalibrator } from '@/lib/calibration';
-import { adCalibration, type AdCalibrationJson } from './calibration';
+import { adCalibration, type AdCalibration, type AdCalibrationJson } from './calibration';
 import {
   ALL_GROUPS,
   DEFAULT_GROUPS,
@@ -220,10 +220,29 @@ export interface AdRetrainProgress {
   valLoss?: number;
 }
 
+/** The shipped ranker on the test day: what each variant is compared with. */
+export interface ShippedReference {
+  label: string;
+  calibration: AdCalibration;
+  /** Raw scores of the test day's rows, in split order (they do not depend on the variant). */
+  testScores: Float32Array;
+}
+
+/** Scores the world's test day with a ranker, once for any number of variants. */
+export async function shippedReference(
+  world: AdWorld,
+  pipe: FeaturePipeline,
+  ranker: AdRanker,
+  label: string,
+): Promise<ShippedReference> {
+  const testScores = await scoreLogRows(ranker, pipe, splitByDay(world).test);
+  return { label, calibration: ranker.calibration, testScores };
+}
+
 export interface RetrainAdVariantOptions {
   seed: number;
-  /** The shipped ranker, scored on the same test rows. */
-  shipped: { ranker: AdRanker; label: string };
+  /** The shipped ranker's scores of the same test rows. */
+  shipped: ShippedReference;
   settings?: AdRetrainSettings;
   pipeline?: FeaturePipeline;
   keepPredictions?: boolean;
@@ -293,7 +312,7 @@ export async function retrainAdVariant(
     calibration: 'platt',
   };
 
-  // Training is 0.02–0.8 of the run; the shipped model and the bootstraps the rest.
+  // Training and evaluation are 0.02–0.8 of the run; the bootstraps the rest.
   const run = await trainAdModels(world, {
     seed: opts.seed,
     config,
@@ -329,27 +348,25 @@ export async function retrainAdVariant(
   const yTest = labelsOf(world, split.test);
   const eceBins = config.evaluation.eceBins;
 
-  report({ label: `Scoring the test day with ${opts.shipped.label}`, fraction: 0.82 });
-  const shippedRaw = await scoreLogRows(opts.shipped.ranker, pipe, split.test);
-  const shippedServed = opts.shipped.ranker.calibration.applyAll(shippedRaw);
+  const shippedRaw = opts.shipped.testScores;
+  if (shippedRaw.length !== split.test.length) {
+    throw new RangeError(
+      `The shipped scores cover ${shippedRaw.length} rows; the test day has ${split.test.length}.`,
+    );
+  }
+  const shippedServed = opts.shipped.calibration.applyAll(shippedRaw);
 
-  report({ label: 'Bootstrapping the AUC differences', fraction: 0.9 });
+  report({ label: 'Bootstrapping the AUC differences', fraction: 0.85 });
   const units = Array.from({ length: split.test.length }, (_, r) => r);
   const boot = { seed: opts.seed + 101, resamples: settings.resamples };
-  const variantAuc = resampleAuc(yTest, raw);
-  const vsShipped = pairedBootstrapMetricDiff(
-    units,
-    variantAuc,
-    resampleAuc(yTest, shippedRaw),
-    boot,
-  );
   const bayesProbs = Float32Array.from(trueProbabilities(world, split.test));
-  const vsBayes = pairedBootstrapMetricDiff(
+  // One set of resamples for both references: each resample's variant AUC is computed once.
+  const [vsShipped, vsBayes] = pairedBootstrapMetricDiffs(
     units,
-    variantAuc,
-    resampleAuc(yTest, bayesProbs),
+    resampleAuc(yTest, raw),
+    [resampleAuc(yTest, shippedRaw), resampleAuc(yTest, bayesProbs)],
     boot,
-  );
+  ) as [PairedBootstrapResult, PairedBootstrapResult];
 
   const calibration = spec.recalibrate
     ? (({ method: _m, ...c }) => c)(m.calibration)

@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import {
   AD_MODELS_BASE,
   AD_RANKER_MODEL,
@@ -19,7 +19,7 @@ import { ProgressLine } from '@/components/engine/ProgressLine';
 import { useLabWorker } from '@/components/engine/useLabWorker';
 import styles from '@/components/engine/engine.module.css';
 import { AdRankerVersions } from './AdRankerVersions';
-import type { AdTrainRequest } from './adtrain.worker';
+import type { AdTrainRequest, AdTrainResult } from './adtrain.worker';
 import { useRankerRegistry } from './useRankerRegistry';
 import { VariantComparison, type SavedRun } from './VariantComparison';
 import { VariantControls } from './VariantControls';
@@ -52,7 +52,9 @@ export function AdTrainingPanels({ seed, onActivated }: AdTrainingPanelsProps) {
   const [saved, setSaved] = useState<(SavedRun | undefined)[]>([]);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message | null>(null);
-  const { state, start, cancel } = useLabWorker<AdVariantResult, AdTrainRequest>(trainWorker);
+  const { state, start, cancel } = useLabWorker<AdTrainResult, AdTrainRequest>(trainWorker);
+  // The shipped ranker's test-day scores do not depend on the variant: score them once a world.
+  const shippedScores = useRef<{ seed: number; scores: Float32Array } | null>(null);
   const checked = checkVariant(spec);
   const running = state.kind === 'running';
   // Variants of another world are not comparable with this one's shipped figures.
@@ -61,13 +63,18 @@ export function AdTrainingPanels({ seed, onActivated }: AdTrainingPanelsProps) {
   const train = () => {
     if (!checked.ok) return;
     setMessage(null);
+    const cached = shippedScores.current?.seed === seed ? shippedScores.current.scores : undefined;
     const req: AdTrainRequest = {
       seed,
       modelSeed,
       spec: checked.value,
       shippedBase: AD_MODELS_BASE,
+      ...(cached ? { shippedScores: cached } : {}),
     };
-    start(req, (r) => setRuns((prev) => [...prev, r]));
+    start(req, ({ shippedScores: scores, ...r }) => {
+      shippedScores.current = { seed: r.worldSeed, scores };
+      setRuns((prev) => [...prev, r]);
+    });
   };
 
   const serve = async (v: ModelVersion, text: string) => {
@@ -180,6 +187,12 @@ export function AdTrainingPanels({ seed, onActivated }: AdTrainingPanelsProps) {
             label="Training loss of this variant"
             testId="adtrain-loss"
           />
+        )}
+        {state.kind === 'done' && (
+          <p role="status" data-testid="adtrain-done">
+            Trained in {state.result.seconds.total.toFixed(0)} s with TF.js on its {state.backend}{' '}
+            backend.
+          </p>
         )}
         {state.kind === 'cancelled' && (
           <p role="status" data-testid="adtrain-cancelled">

@@ -59,6 +59,7 @@ export function VariantComparison({
             <th scope="col">NE</th>
             <th scope="col">ECE</th>
             <th scope="col">Mean p / CTR</th>
+            <th scope="col">Time (training)</th>
             <th scope="col">Saved</th>
           </tr>
         </thead>
@@ -73,6 +74,7 @@ export function VariantComparison({
             <td>{f4(shipped.normalizedEntropy)}</td>
             <td>{f4(shipped.ece)}</td>
             <td>{shipped.calibrationRatio.toFixed(2)}</td>
+            <td>—</td>
             <td>version 1</td>
           </tr>
           {runs.map((r, i) => {
@@ -103,6 +105,9 @@ export function VariantComparison({
                 <td>{f4(r.served.normalizedEntropy)}</td>
                 <td>{f4(r.served.ece)}</td>
                 <td>{r.served.calibrationRatio.toFixed(2)}</td>
+                <td data-testid="adtrain-run-seconds">
+                  {r.seconds.total.toFixed(0)} s ({r.seconds.train.toFixed(0)} s)
+                </td>
                 <td>
                   {s ? (
                     `version ${s.version}`
@@ -131,6 +136,7 @@ export function VariantComparison({
             <td>{f4(bayes.logLoss)}</td>
             <td>{f4(bayes.normalizedEntropy)}</td>
             <td>{f4(bayes.ece)}</td>
+            <td>—</td>
             <td>—</td>
             <td />
           </tr>
