@@ -139,7 +139,7 @@ export function AdTrainingPanels({ seed, onActivated }: AdTrainingPanelsProps) {
         <h2 id="adtrain-title">Ad ranker: what if we trained it differently?</h2>
         <p>
           Trains one variant of the click model here, in a worker, on two days of the ad world (seed{' '}
-          {seed}) with a fixed budget of 300,000 example-passes, then scores the test day beside the
+          {seed}) with a fixed budget of 200,000 example-passes, then scores the test day beside the
           shipped DCN-V2 and the world&apos;s true click probabilities. A run takes 10–40 seconds.
         </p>
         <VariantControls spec={spec} onChange={setSpec} disabled={running} />
