@@ -140,7 +140,8 @@ export function AdTrainingPanels({ seed, onActivated }: AdTrainingPanelsProps) {
         <p>
           Trains one variant of the click model here, in a worker, on two days of the ad world (seed{' '}
           {seed}) with a fixed budget of 200,000 example-passes, then scores the test day beside the
-          shipped DCN-V2 and the world&apos;s true click probabilities. A run takes 10–40 seconds.
+          shipped DCN-V2 and the world&apos;s true click probabilities. A run takes about 20–60
+          seconds on a 2-core laptop.
         </p>
         <VariantControls spec={spec} onChange={setSpec} disabled={running} />
         {!checked.ok && (
