@@ -344,6 +344,8 @@ export interface AdTrainProgress {
   batch?: number;
   batches?: number;
   loss?: number;
+  /** Validation loss, reported once at the end of each training epoch. */
+  valLoss?: number;
   /** Rough share of the whole run done, 0–1. */
   fraction: number;
 }
@@ -421,7 +423,8 @@ export function thinCurve<T>(points: readonly T[], coord: (p: T) => number, max:
   return out;
 }
 
-function probabilityMetrics(
+/** Test-day metrics of click probabilities (labels 0/1, same order). */
+export function probabilityMetrics(
   labels: Uint8Array,
   probs: ArrayLike<number>,
   eceBins: number,
@@ -446,14 +449,16 @@ function probabilityMetrics(
   };
 }
 
-function stage(labels: Uint8Array, probs: ArrayLike<number>, eceBins: number): StageResult {
+/** probabilityMetrics plus the reliability bins (equal-mass). */
+export function stage(labels: Uint8Array, probs: ArrayLike<number>, eceBins: number): StageResult {
   return {
     ...probabilityMetrics(labels, probs, eceBins),
     reliability: reliabilityBins(labels, probs, { bins: eceBins, strategy: 'quantile' }),
   };
 }
 
-function labelsOf(world: AdWorld, rows: Int32Array): Uint8Array {
+/** The clicks of log rows, in order. */
+export function labelsOf(world: AdWorld, rows: Int32Array): Uint8Array {
   const y = new Uint8Array(rows.length);
   for (let r = 0; r < rows.length; r++) y[r] = world.impressions.click[rows[r]!]!;
   return y;
@@ -724,6 +729,17 @@ export async function trainAdModels(
             (done + (weight[kind] * (p.epoch - 1 + p.batch / p.batches)) / c.maxEpochs) /
             totalWeight,
         }),
+      onEpochEnd: (e) => {
+        if (e.valLoss === undefined) return;
+        report({
+          model: kind,
+          phase: 'training',
+          epoch: e.epoch,
+          maxEpochs: c.maxEpochs,
+          valLoss: e.valLoss,
+          fraction: (done + (weight[kind] * e.epoch) / c.maxEpochs) / totalWeight,
+        });
+      },
     });
 
   const models: Partial<Record<ModelKind, AdModelResult>> = {};

@@ -29,8 +29,13 @@ export function useLabWorker<T, R = LabRequest>(create: () => Worker = labWorker
   const worker = useRef<Worker | null>(null);
 
   const stop = useCallback(() => {
-    worker.current?.terminate();
+    const w = worker.current;
     worker.current = null;
+    if (!w) return;
+    // A worker ended while it loads its scripts may still report an error: ignore it.
+    w.onmessage = null;
+    w.onerror = null;
+    w.terminate();
   }, []);
   useEffect(() => stop, [stop]);
 

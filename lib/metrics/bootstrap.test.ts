@@ -5,6 +5,7 @@ import {
   bootstrapMeanCi,
   pairedBootstrapDiff,
   pairedBootstrapMetricDiff,
+  pairedBootstrapMetricDiffs,
   quantileSorted,
 } from './bootstrap';
 import { rocAuc } from './classification';
@@ -121,5 +122,16 @@ describe('paired bootstrap', () => {
     expect(res.lower).toBeGreaterThan(0);
     expect(res.probabilityAGreater).toBeGreaterThan(0.99);
     expect(() => pairedBootstrapDiff([1], [1, 2], { seed: 1 })).toThrow(/lengths/);
+    // Against several metrics at once: each equals its own paired bootstrap (same resamples).
+    const worse = (s: readonly (typeof units)[number][]) => auc('bad')(s) - 0.05;
+    const both = pairedBootstrapMetricDiffs(units, auc('good'), [auc('bad'), worse], {
+      seed: 2,
+      resamples: 300,
+    });
+    expect(both[0]).toEqual(res);
+    expect(both[1]).toEqual(
+      pairedBootstrapMetricDiff(units, auc('good'), worse, { seed: 2, resamples: 300 }),
+    );
+    expect(both[1]!.estimate).toBeCloseTo(res.estimate + 0.05, 12);
   });
 });

@@ -190,26 +190,46 @@ export function pairedBootstrapMetricDiff<T>(
   metricB: (sample: readonly T[]) => number,
   options: BootstrapOptions,
 ): PairedBootstrapResult {
+  return pairedBootstrapMetricDiffs(units, metricA, [metricB], options)[0]!;
+}
+
+/**
+ * pairedBootstrapMetricDiff of one metric against several at once: every resample is drawn and
+ * metricA computed once, then each other metric on the same resample (e.g. a model against
+ * two references). With one other metric it equals pairedBootstrapMetricDiff.
+ */
+export function pairedBootstrapMetricDiffs<T>(
+  units: readonly T[],
+  metricA: (sample: readonly T[]) => number,
+  others: readonly ((sample: readonly T[]) => number)[],
+  options: BootstrapOptions,
+): PairedBootstrapResult[] {
   const n = units.length;
   const { resamples, level, rng } = settings(n, options, 'pairedBootstrapMetricDiff');
   const idx = new Int32Array(n);
   const sample = new Array<T>(n);
-  const stats: number[] = [];
-  let wins = 0;
+  const stats = others.map((): number[] => []);
+  const wins = others.map(() => 0);
   for (let r = 0; r < resamples; r++) {
     drawIndices(rng, n, idx);
     for (let i = 0; i < n; i++) sample[i] = units[idx[i]!]!;
-    const diff = metricA(sample) - metricB(sample);
-    if (Number.isNaN(diff)) continue;
-    stats.push(diff);
-    wins += diff > 0 ? 1 : diff === 0 ? 0.5 : 0;
+    const a = metricA(sample);
+    others.forEach((metricB, k) => {
+      const diff = a - metricB(sample);
+      if (Number.isNaN(diff)) return;
+      stats[k]!.push(diff);
+      wins[k]! += diff > 0 ? 1 : diff === 0 ? 0.5 : 0;
+    });
   }
   const a = metricA(units);
-  const b = metricB(units);
-  return {
-    ...summarise(a - b, stats, resamples, level),
-    a,
-    b,
-    probabilityAGreater: stats.length === 0 ? NaN : wins / stats.length,
-  };
+  return others.map((metricB, k) => {
+    const b = metricB(units);
+    const s = stats[k]!;
+    return {
+      ...summarise(a - b, s, resamples, level),
+      a,
+      b,
+      probabilityAGreater: s.length === 0 ? NaN : wins[k]! / s.length,
+    };
+  });
 }
