@@ -18,7 +18,13 @@ test('home explains the product, links to the lessons and lists the case studies
     'href',
     '/cases/video-recs/',
   );
-  for (const id of ['ad-click', 'harmful-content', 'event-recs']) {
+  const ads = page.getByTestId('case-ad-click');
+  await expect(ads).toContainText('Live');
+  await expect(ads.getByRole('link', { name: 'Ad click prediction' })).toHaveAttribute(
+    'href',
+    '/cases/ad-click/',
+  );
+  for (const id of ['harmful-content', 'event-recs']) {
     const card = page.getByTestId(`case-${id}`);
     await expect(card).toContainText('Coming');
     await expect(card.locator('a')).toHaveCount(0);

@@ -41,7 +41,7 @@ describe('ad live: the truth of unlogged requests', () => {
   });
 
   it('a lower slot is less likely to be clicked (position bias)', () => {
-    const r = randomRequest(world, createRng(1), 2);
+    const r = randomRequest(world.users.count, createRng(1), 2);
     const top = trueRequestProbabilities(world, r, [1, 2, 3], 1);
     const low = trueRequestProbabilities(world, r, [1, 2, 3], 8);
     for (let k = 0; k < 3; k++) expect(low[k]!).toBeLessThan(top[k]!);

@@ -86,9 +86,9 @@ export function servingDays(world: AdWorld): { min: number; max: number } {
 }
 
 /** A random request of the world's population (seeded by the caller's Rng). */
-export function randomRequest(world: AdWorld, rng: Rng, day: number): AdRequestContext {
+export function randomRequest(users: number, rng: Rng, day: number): AdRequestContext {
   return {
-    user: rng.int(world.users.count),
+    user: rng.int(users),
     day,
     hour: rng.int(24),
     device: rng.int(NUM_DEVICES),
