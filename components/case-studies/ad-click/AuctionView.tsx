@@ -29,7 +29,14 @@ function whyLost(r: AdServeResult, id: string, status: CandidateStatus, reason: 
 export function CandidateTable({ result }: { result: AdServeResult }) {
   const byAd = new Map(result.candidates.map((c) => [String(c.ad), c]));
   return (
-    <div className={styles.tableScroll}>
+    // A scrolling box must be reachable by keyboard to be scrolled without a mouse.
+    <div
+      className={styles.tableScroll}
+      // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+      tabIndex={0}
+      role="region"
+      aria-label="Candidate ads"
+    >
       <table className={styles.table} data-testid="candidates-table">
         <caption className={styles.muted} style={{ textAlign: 'left' }}>
           {result.targeted} ads passed targeting (launched, targets this user, budget left);
