@@ -143,7 +143,10 @@ export function AbTestPanel({
   } catch {
     needed = null;
   }
-  const xs = history.map((s) => s.requests);
+  // The first snapshot (no requests yet) has no rates: plot from the first step on.
+  const plotted = history.filter((s) => s.A.impressions > 0 && s.B.impressions > 0);
+  const xs = plotted.map((s) => s.requests);
+  const finite = (x: number) => (Number.isFinite(x) ? x : 0);
   const busy = status === 'running';
   return (
     <div className={styles.side} data-testid="ab-panel">
@@ -239,9 +242,19 @@ export function AbTestPanel({
               title="CTR difference B − A with its 95% interval"
               summary={`After ${last.requests} requests, CTR(B) − CTR(A) = ${pct(last.ctrDiff.diff)}, interval ${pct(last.ctrDiff.lower)} to ${pct(last.ctrDiff.upper)}.`}
               series={[
-                { label: 'B − A', x: xs, y: history.map((s) => s.ctrDiff.diff) },
-                { label: 'lower', x: xs, y: history.map((s) => s.ctrDiff.lower), dashed: true },
-                { label: 'upper', x: xs, y: history.map((s) => s.ctrDiff.upper), dashed: true },
+                { label: 'B − A', x: xs, y: plotted.map((s) => finite(s.ctrDiff.diff)) },
+                {
+                  label: 'lower',
+                  x: xs,
+                  y: plotted.map((s) => finite(s.ctrDiff.lower)),
+                  dashed: true,
+                },
+                {
+                  label: 'upper',
+                  x: xs,
+                  y: plotted.map((s) => finite(s.ctrDiff.upper)),
+                  dashed: true,
+                },
                 { label: 'no difference', x: [0, Math.max(1, ...xs)], y: [0, 0], dashed: true },
               ]}
               xLabel="requests"
@@ -256,12 +269,12 @@ export function AbTestPanel({
                 {
                   label: 'A',
                   x: xs,
-                  y: history.map((s) => (Number.isFinite(s.A.rpm) ? s.A.rpm : 0)),
+                  y: plotted.map((s) => finite(s.A.rpm)),
                 },
                 {
                   label: 'B',
                   x: xs,
-                  y: history.map((s) => (Number.isFinite(s.B.rpm) ? s.B.rpm : 0)),
+                  y: plotted.map((s) => finite(s.B.rpm)),
                 },
               ]}
               xLabel="requests"
