@@ -207,6 +207,11 @@ export function AdClickLab() {
             .
           </p>
         )}
+        {ready?.registryNote && (
+          <p className={styles.notice} role="status">
+            {ready.registryNote}
+          </p>
+        )}
         {!ready && !error && (
           <ProgressLine
             name="Loading the ad system"
@@ -216,7 +221,7 @@ export function AdClickLab() {
         )}
         {error && (
           <p className={styles.error} role="alert">
-            The ad system could not start: {error}
+            {ready ? error : `The ad system could not start: ${error}`}
           </p>
         )}
       </section>

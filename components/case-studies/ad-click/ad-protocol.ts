@@ -53,6 +53,8 @@ export interface AdReadyInfo {
   calibrationDay: number;
   rankers: RankerInfo[];
   latencyBudgetMs: number;
+  /** Why the registry's active ranker is not served, when it could not be loaded. */
+  registryNote?: string;
   loadMs: Record<string, number>;
 }
 

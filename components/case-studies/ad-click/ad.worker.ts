@@ -411,7 +411,12 @@ async function load(req: AdWorkerRequest & { type: 'load' }): Promise<AdReadyInf
     latencyBudgetMs: AD_CLICK_CASE.latencyBudgetMs.endToEnd,
     loadMs: times,
   };
-  await reloadActive();
+  try {
+    await reloadActive();
+  } catch (e) {
+    // A broken saved version must not keep the page from starting: serve the shipped models.
+    info.registryNote = `${(e as Error).message} Serving the shipped rankers.`;
+  }
   post({ type: 'progress', id: req.id, label: 'Fitting Platt on the held-out day', fraction: 0.6 });
   // The default view serves DCN-V2 with Platt: fit it now, behind the progress bar.
   await calibrationOf('dcn', 'platt', req.id);
@@ -425,10 +430,11 @@ async function load(req: AdWorkerRequest & { type: 'load' }): Promise<AdReadyInf
 async function reloadActive(): Promise<AdReadyInfo> {
   if (!info) throw new Error('Nothing is loaded yet.');
   let active: string | null = null;
+  info.registryNote = undefined;
   try {
     active = await loadActiveRanker();
   } catch (e) {
-    // A broken saved version must not keep the page from serving the shipped models.
+    // The models that were serving keep serving; the page says why the new one is not.
     info.rankers = RANKERS.map((k) => ranker(k).info);
     throw e;
   }

@@ -57,8 +57,16 @@ export function useAdWorker(seed: number, provider: ProviderChoice, reloadKey = 
     const start = setTimeout(() => {
       client
         .reloadModels()
-        .then((info) => live && setReady({ ...info }))
-        .catch((e: Error) => live && setError(e.message));
+        .then((info) => {
+          if (!live) return;
+          setError(null);
+          setReady({ ...info });
+        })
+        .catch(
+          (e: Error) =>
+            live &&
+            setError(`Could not serve the activated ranker: ${e.message} The previous one serves.`),
+        );
     }, 0);
     return () => {
       live = false;
