@@ -17,7 +17,7 @@ const STATUS: Record<CandidateStatus, string> = {
 };
 
 /** Why an ad lost, in words: the ad above it in eCPM, the reserve, the budget or its advertiser. */
-function whyLost(r: AdServeResult, id: string, status: CandidateStatus, reason: string): string {
+function whyLost(r: AdServeResult, status: CandidateStatus, reason: string): string {
   if (status !== 'outbid') return reason;
   const last = r.auction.winners.at(-1);
   return last
@@ -78,10 +78,7 @@ export function CandidateTable({ result }: { result: AdServeResult }) {
                 <td>
                   <strong>{STATUS[c.status]}</strong>
                   {c.status !== 'won' && (
-                    <span className={styles.muted}>
-                      {' '}
-                      — {whyLost(result, c.id, c.status, c.reason)}
-                    </span>
+                    <span className={styles.muted}> — {whyLost(result, c.status, c.reason)}</span>
                   )}
                 </td>
               </tr>
