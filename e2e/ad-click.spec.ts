@@ -77,9 +77,17 @@ test('calibration changes the metrics: raw downsampled scores are badly calibrat
 test('a short A/B test runs to the end with intervals and a sample size', async ({ page }) => {
   await page.goto('/cases/ad-click/');
   await served(page);
-  await page.getByTestId('ab-total').fill('300');
+  await page.getByTestId('ab-total').fill('3000');
   await page.getByTestId('ab-start').click();
   await expect(page.getByTestId('ab-results')).toBeVisible(LOAD);
+  // Pause holds the test where it is; resume carries it on to the end.
+  await page.getByTestId('ab-pause').click();
+  await expect(page.getByTestId('ab-resume')).toBeVisible(LOAD);
+  await expect(page.getByRole('progressbar', { name: 'A/B test' })).toHaveAttribute(
+    'aria-valuetext',
+    /paused/,
+  );
+  await page.getByTestId('ab-resume').click();
   await expect(page.getByTestId('ab-start')).toHaveText('Run again', LOAD);
   await expect(page.getByTestId('ab-ctr-diff')).toHaveText(/%/);
   await expect(page.getByTestId('ab-ctr-chart')).toBeVisible();
@@ -90,14 +98,22 @@ test('a shared link reopens the same state', async ({ page, context }) => {
   await page.goto('/cases/ad-click/?user=77&hour=9&device=ios&placement=reels&ranker=mlp&slots=2');
   await served(page);
   await expect(page.getByTestId('ad-slot')).toHaveCount(2);
+  // A random request changes the URL; the link still reopens what is on screen.
+  await page.getByTestId('randomize').click();
+  await expect(page).not.toHaveURL(/user=77&/, LOAD);
+  await served(page);
+  await expect(page.getByTestId('ad-slot')).toHaveCount(2);
+  await expect
+    .poll(() => page.getByTestId('user-profile').textContent())
+    .toContain(`User ${await page.getByTestId('user').inputValue()}:`);
   const url = page.url();
   const slots = await winners(page);
   const again = await context.newPage();
   await again.goto(url);
   await served(again);
-  await expect(again.getByTestId('user')).toHaveValue('77');
+  await expect(again.getByTestId('user')).toHaveValue(await page.getByTestId('user').inputValue());
   await expect(again.getByTestId('ranker')).toHaveValue('mlp');
-  await expect(again.getByTestId('placement')).toHaveValue('2');
+  await expect(again.getByTestId('hour')).toHaveValue(await page.getByTestId('hour').inputValue());
   expect(await winners(again)).toEqual(slots);
 });
 
