@@ -54,6 +54,24 @@ describe('WorkerClient', () => {
     await expect(client.request({ type: 'fail' })).rejects.toThrow('no such thing');
   });
 
+  it("maps error replies through the caller's toError (e.g. a cancelled class)", async () => {
+    class Cancelled extends Error {}
+    const worker = new FakeWorker();
+    worker.postMessage = (req: Req) =>
+      setTimeout(() =>
+        worker.onmessage?.({
+          data: { type: 'error', id: req.id, message: 'superseded', cancelled: true },
+        } as MessageEvent),
+      );
+    const client = new WorkerClient<Req, number>(
+      worker as unknown as Worker,
+      () => {},
+      'w',
+      (m) => (m.cancelled ? new Cancelled(m.message) : new Error(m.message)),
+    );
+    await expect(client.request({ type: 'echo', value: 1 })).rejects.toBeInstanceOf(Cancelled);
+  });
+
   it('a crash fails everything pending and says which worker stopped', async () => {
     const { client, worker } = make();
     const pending = client.request({ type: 'echo', value: 1 });

@@ -2,12 +2,12 @@
  * A page's handle on a case-study worker that speaks the id protocol: every request carries an
  * id, the worker answers it with one 'done' or 'error' of that id and may send 'progress' on the
  * way. One promise per request; a crashed worker fails everything pending with a message that
- * says so. (The video feed's FeedClient follows the same protocol and could move onto this.)
+ * says so. The video feed's and the ad page's clients are built on it.
  */
 export type WorkerReply<A> =
   | { type: 'progress'; id: number; label: string; fraction: number }
   | { type: 'done'; id: number; result: A }
-  | { type: 'error'; id: number; message: string };
+  | { type: 'error'; id: number; message: string; cancelled?: boolean };
 
 type Pending<A> = { resolve: (v: A) => void; reject: (e: Error) => void };
 
@@ -19,6 +19,9 @@ export class WorkerClient<Req extends { id: number; type: string }, A> {
     private readonly worker: Worker,
     private readonly onProgress: (label: string, fraction: number) => void,
     what = 'The worker',
+    /** Turns an error reply into the Error the caller sees (e.g. a Cancelled class). */
+    private readonly toError: (m: { message: string; cancelled?: boolean }) => Error = (m) =>
+      new Error(m.message),
   ) {
     worker.onmessage = (e: MessageEvent<WorkerReply<A>>) => this.settle(e.data);
     worker.onerror = (e) => {
@@ -36,7 +39,7 @@ export class WorkerClient<Req extends { id: number; type: string }, A> {
     if (!p) return;
     this.pending.delete(m.id);
     if (m.type === 'done') p.resolve(m.result);
-    else p.reject(new Error(m.message));
+    else p.reject(this.toError(m));
   }
 
   private failAll(error: Error) {
