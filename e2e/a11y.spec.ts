@@ -10,6 +10,7 @@ const ROUTES = [
   '/diagrams/',
   '/diagrams/?ref=video-recs',
   '/cases/video-recs/',
+  '/cases/ad-click/',
   '/embed/',
   '/cases/',
   '/practice/',

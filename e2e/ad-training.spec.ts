@@ -3,15 +3,16 @@ import { expect, test, type Page } from '@playwright/test';
 import { waitForApp } from './helpers';
 
 /**
- * The ad ranker's training what-ifs (in the engine room until the ad page hosts them): a
- * logistic regression without its hand-made crosses trains in a worker, loses AUC against the
- * shipped DCN-V2 with an interval below zero, is saved and served, stays served across a
- * reload, and the shipped version comes back with one click. Cancelling saves nothing.
+ * The ad page's training what-ifs: a logistic regression without its hand-made crosses trains
+ * in a worker, loses AUC against the shipped DCN-V2 with an interval below zero, is saved and
+ * hot-swapped into the page's serving worker, stays served across a reload, and the shipped
+ * version comes back with one click. Cancelling saves nothing.
  */
 
 async function open(page: Page) {
-  await page.goto('/lab/engine/');
+  await page.goto('/cases/ad-click/');
   await waitForApp(page);
+  await expect(page.getByTestId('system-info')).toBeVisible({ timeout: 60_000 });
   // The shipped DCN-V2 is listed and serving before anything is trained.
   await expect(shippedRow(page)).toContainText('serving', { timeout: 30_000 });
 }
@@ -61,7 +62,9 @@ test('train LR without crosses: it loses AUC to the shipped DCN-V2; save, serve,
   await run.getByTestId('adtrain-save').click();
   await expect(page.getByTestId('adtrain-message')).toContainText('Saved as version 2');
   await expect(mineRow(page)).toContainText('serving');
-  await expect(page.getByTestId('adtrain-activated')).toContainText('local:ad-click-ranker@2');
+  // The serving worker now ranks with it in place of the shipped LR.
+  const info = page.getByTestId('system-info');
+  await expect(info).toContainText('local:ad-click-ranker@2', { timeout: 30_000 });
   await expect(run).toContainText('version 2');
 
   await page.reload();
@@ -69,10 +72,11 @@ test('train LR without crosses: it loses AUC to the shipped DCN-V2; save, serve,
   await expect(mineRow(page)).toContainText('serving', { timeout: 30_000 });
   await expect(mineRow(page)).toContainText('LR without crosses');
   await expect(shippedRow(page)).not.toContainText('serving');
+  await expect(info).toContainText('local:ad-click-ranker@2', { timeout: 30_000 });
 
   await shippedRow(page).getByRole('button', { name: 'Serve version 1' }).click();
   await expect(shippedRow(page)).toContainText('serving');
-  await expect(page.getByTestId('adtrain-activated')).toContainText('shipped:ad-click-ranker@1');
+  await expect(info).not.toContainText('local:', { timeout: 30_000 });
   await expect(mineRow(page).getByRole('button', { name: 'Serve version 2' })).toBeVisible();
 });
 

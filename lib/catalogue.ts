@@ -24,7 +24,7 @@ export const CASE_STUDIES: readonly CaseStudyEntry[] = [
     id: 'ad-click',
     title: 'Ad click prediction',
     blurb: 'Feature crosses, calibrated pCTR and an auction that turns predictions into revenue.',
-    status: 'coming',
+    status: 'live',
     lesson: 'ad-click-prediction',
   },
   {

@@ -29,7 +29,7 @@ const { values: args } = parseArgs({
   },
 });
 /** Benchmarks of whole pages in Chromium, each a script of its own. */
-const PAGE_BENCHES = ['scripts/bench-diagram.ts', 'scripts/bench-feed.ts'];
+const PAGE_BENCHES = ['scripts/bench-diagram.ts', 'scripts/bench-feed.ts', 'scripts/bench-ads.ts'];
 const cases = (args.cases ? args.cases.split(',') : BENCH_CASE_IDS).filter((c): c is BenchCaseId =>
   (BENCH_CASE_IDS as string[]).includes(c),
 );

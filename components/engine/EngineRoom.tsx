@@ -1,8 +1,7 @@
 'use client';
 
 import { useSearchParams } from 'next/navigation';
-import { useMemo, useState } from 'react';
-import { AdTrainingPanels } from '@/components/case-studies/ad-click/AdTrainingPanels';
+import { useMemo } from 'react';
 import { BENCH_CASE_IDS, type BenchCaseId } from '@/lib/bench/cases';
 import type { ProviderChoice } from '@/lib/runtime/protocol';
 import { BenchPanel } from './BenchPanel';
@@ -30,7 +29,6 @@ export function EngineRoom() {
     [casesParam],
   );
   const { client, status } = useMlClient(provider);
-  const [adRanker, setAdRanker] = useState<string | null>(null);
   return (
     <>
       <RuntimePanel client={client} status={status} initialChoice={provider} />
@@ -41,13 +39,6 @@ export function EngineRoom() {
         initialCases={cases}
         quick={params.get('quick') === '1'}
       />
-      {/* Until the ad page hosts them: the ad ranker's training what-ifs and versions. */}
-      <AdTrainingPanels seed={1} onActivated={setAdRanker} />
-      {adRanker && (
-        <p role="status" data-testid="adtrain-activated">
-          The ad system now ranks with {adRanker}.
-        </p>
-      )}
     </>
   );
 }
