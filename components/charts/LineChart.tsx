@@ -73,7 +73,8 @@ function buildOptions(props: LineChartProps, width: number): uPlot.Options {
       },
     },
     axes: [axis(props.xLabel), axis(props.yLabel)],
-    legend: { show: props.series.length > 1 },
+    // Series names only: live values under the plot read as "--" until hovered.
+    legend: { show: props.series.length > 1, live: false },
     cursor: { drag: { x: false, y: false } },
     series: [
       { label: props.xLabel },

@@ -174,6 +174,7 @@ export function AbTestPanel({
         {(status === 'idle' || status === 'done') && (
           <button
             type="button"
+            className="button button-primary"
             onClick={() => void start()}
             disabled={!client}
             data-testid="ab-start"
@@ -182,16 +183,31 @@ export function AbTestPanel({
           </button>
         )}
         {status === 'running' && (
-          <button type="button" onClick={() => (running.current = false)} data-testid="ab-pause">
+          <button
+            type="button"
+            className="button"
+            onClick={() => (running.current = false)}
+            data-testid="ab-pause"
+          >
             Pause
           </button>
         )}
         {status === 'paused' && (
           <>
-            <button type="button" onClick={() => void loop(total, last)} data-testid="ab-resume">
+            <button
+              type="button"
+              className="button"
+              onClick={() => void loop(total, last)}
+              data-testid="ab-resume"
+            >
               Resume
             </button>
-            <button type="button" onClick={() => setStatus('done')} data-testid="ab-stop">
+            <button
+              type="button"
+              className="button"
+              onClick={() => setStatus('done')}
+              data-testid="ab-stop"
+            >
               Stop here
             </button>
           </>

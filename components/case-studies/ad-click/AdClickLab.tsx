@@ -173,7 +173,7 @@ export function AdClickLab() {
               <li key={i}>{n}</li>
             ))}
           </ul>
-          <button type="button" onClick={() => setNotices([])}>
+          <button type="button" className="button" onClick={() => setNotices([])}>
             Dismiss
           </button>
         </div>
@@ -193,7 +193,7 @@ export function AdClickLab() {
               onKeyDown={(e) => e.key === 'Enter' && applySeed()}
             />
           </label>
-          <button type="button" onClick={applySeed}>
+          <button type="button" className="button" onClick={applySeed}>
             Regenerate
           </button>
         </div>
@@ -204,8 +204,8 @@ export function AdClickLab() {
             {ready.rankers
               .map((r) => `${r.label} (${r.version === 'shipped' ? 'shipped' : r.version})`)
               .join(', ')}{' '}
-            on <strong data-testid="provider">{ready.provider}</strong> ({ready.providerReason}).
-            Loaded in{' '}
+            on <strong data-testid="provider">{ready.provider}</strong>.{' '}
+            {ready.providerReason.replace(/\.$/, '')}. Loaded in{' '}
             {Object.entries(ready.loadMs)
               .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`)
               .join(', ')}

@@ -99,7 +99,7 @@ export function RequestPanel({ value, users, days, onChange, onRandom }: Request
           ))}
         </select>
       </label>
-      <button type="button" onClick={onRandom} data-testid="randomize">
+      <button type="button" className="button" onClick={onRandom} data-testid="randomize">
         Random request
       </button>
       {userError && (
