@@ -159,3 +159,14 @@ for (const theme of ['light', 'dark'] as const)
       [],
     );
   });
+
+test('the loaded page fits a phone screen without sideways scrolling', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 375, height: 740 });
+  await page.goto('/cases/ad-click/');
+  await expect(page.getByTestId('metrics-table')).toBeVisible({ timeout: 90_000 });
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBe(0);
+});

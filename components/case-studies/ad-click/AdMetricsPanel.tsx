@@ -70,48 +70,55 @@ export function AdMetricsPanel({
         {metrics.day - 1}. Calibration: {CALIBRATION_LABELS[metrics.calibration]}. Computed in{' '}
         {(metrics.ms / 1000).toFixed(1)} s{pending ? ' · updating…' : ''}.
       </p>
-      <table className={styles.table} data-testid="metrics-table">
-        <caption className={styles.muted} style={{ textAlign: 'left' }}>
-          NE = log loss ÷ entropy of the day&apos;s CTR (lower is better, 1 = always predicting the
-          average). ECE: 20 equal-mass bins.
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Model</th>
-            <th scope="col" className={styles.num}>
-              AUC
-            </th>
-            <th scope="col" className={styles.num}>
-              log loss
-            </th>
-            <th scope="col" className={styles.num}>
-              NE
-            </th>
-            <th scope="col" className={styles.num}>
-              ECE
-            </th>
-            <th scope="col" className={styles.num}>
-              mean pCTR
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {all.map(([label, x]) => (
-            <tr key={label}>
-              <th scope="row">{label}</th>
-              <td className={styles.num} data-testid="metric-auc">
-                {f4(x.auc)}
-              </td>
-              <td className={styles.num}>{f4(x.logLoss)}</td>
-              <td className={styles.num}>{f4(x.normalizedEntropy)}</td>
-              <td className={styles.num} data-testid="metric-ece">
-                {f4(x.ece)}
-              </td>
-              <td className={styles.num}>{f4(x.meanPredicted)}</td>
+      <div
+        className={styles.wideScroll}
+        tabIndex={0}
+        role="region"
+        aria-label="Offline metrics per ranker (scrolls sideways)"
+      >
+        <table className={styles.table} data-testid="metrics-table">
+          <caption className={styles.muted} style={{ textAlign: 'left' }}>
+            NE = log loss ÷ entropy of the day&apos;s CTR (lower is better, 1 = always predicting
+            the average). ECE: 20 equal-mass bins.
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Model</th>
+              <th scope="col" className={styles.num}>
+                AUC
+              </th>
+              <th scope="col" className={styles.num}>
+                log loss
+              </th>
+              <th scope="col" className={styles.num}>
+                NE
+              </th>
+              <th scope="col" className={styles.num}>
+                ECE
+              </th>
+              <th scope="col" className={styles.num}>
+                mean pCTR
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {all.map(([label, x]) => (
+              <tr key={label}>
+                <th scope="row">{label}</th>
+                <td className={styles.num} data-testid="metric-auc">
+                  {f4(x.auc)}
+                </td>
+                <td className={styles.num}>{f4(x.logLoss)}</td>
+                <td className={styles.num}>{f4(x.normalizedEntropy)}</td>
+                <td className={styles.num} data-testid="metric-ece">
+                  {f4(x.ece)}
+                </td>
+                <td className={styles.num}>{f4(x.meanPredicted)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <div className={styles.charts}>
         <LineChart
           title="ROC curve (test day)"
