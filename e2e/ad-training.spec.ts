@@ -56,13 +56,17 @@ test('train LR without crosses: it loses AUC to the shipped DCN-V2; save, serve,
   expect(Math.abs(ratio - 1)).toBeLessThan(0.15);
   await expect(page.getByTestId('adtrain-auc-chart').locator('canvas')).toBeAttached();
   await expect(page.getByTestId('adtrain-reliability-chart').locator('canvas')).toBeAttached();
-  expect(await axe(page, 'adtrain')).toEqual([]);
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    expect(await axe(page, 'adtrain')).toEqual([]);
+  }
 
   await run.getByTestId('adtrain-save').click();
   await expect(page.getByTestId('adtrain-message')).toContainText('Saved as version 2');
   await expect(mineRow(page)).toContainText('serving');
   await expect(page.getByTestId('adtrain-activated')).toContainText('local:ad-click-ranker@2');
   await expect(run).toContainText('version 2');
+  expect(await axe(page, 'adtrain-versions-panel')).toEqual([]);
 
   await page.reload();
   await waitForApp(page);

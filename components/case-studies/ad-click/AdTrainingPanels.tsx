@@ -221,7 +221,11 @@ export function AdTrainingPanels({ seed, onActivated }: AdTrainingPanelsProps) {
           saving={busy || !registry}
         />
       </section>
-      <section className={styles.panel} aria-labelledby="adtrain-versions-title">
+      <section
+        className={styles.panel}
+        aria-labelledby="adtrain-versions-title"
+        data-testid="adtrain-versions-panel"
+      >
         <h2 id="adtrain-versions-title">Ad ranker: versions and serving</h2>
         <p>
           The shipped DCN-V2 is version 1; variants you save follow. The serving one is what the ad
