@@ -41,6 +41,8 @@ test('train LR without crosses: it loses AUC to the shipped DCN-V2; save, serve,
   await open(page);
   const panel = page.getByTestId('adtrain');
   await chooseLrWithoutCrosses(page);
+  // The variant lives in the URL.
+  await expect(page).toHaveURL(/vranker=lr&vdrop=crosses/);
   await page.getByTestId('adtrain-start').click();
   await expect(panel.getByRole('progressbar')).toBeVisible();
   await expect(page.getByTestId('adtrain-loss')).toBeVisible({ timeout: 90_000 });
@@ -72,6 +74,8 @@ test('train LR without crosses: it loses AUC to the shipped DCN-V2; save, serve,
   await waitForApp(page);
   await expect(mineRow(page)).toContainText('serving', { timeout: 30_000 });
   await expect(mineRow(page)).toContainText('LR without crosses');
+  await expect(page.getByTestId('adtrain-ranker')).toHaveValue('lr');
+  await expect(page.getByTestId('adtrain-group-crosses')).not.toBeChecked();
   await expect(shippedRow(page)).not.toContainText('serving');
 
   await shippedRow(page).getByRole('button', { name: 'Serve version 1' }).click();

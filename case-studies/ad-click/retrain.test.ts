@@ -31,7 +31,9 @@ import {
   retrainAdVariant,
   scoreLogRows,
   shippedReference,
+  variantFromParams,
   variantLabel,
+  variantToParams,
   variantVersion,
   windowDays,
   type AdRetrainSettings,
@@ -238,4 +240,39 @@ describe('the shipped DCN-V2 as version 1', () => {
     expect(active.metrics.values.auc).toBeCloseTo(metrics.models.dcn.test.raw.auc, 6);
     expect(() => shippedAdRankerManifest({ seed: 1 }, 10)).toThrow(/lacks the DCN-V2/);
   }, 120_000);
+});
+
+describe('the variant in the URL', () => {
+  const parse = (query: string) => {
+    const p = new URLSearchParams(query);
+    return variantFromParams((k) => p.get(k));
+  };
+
+  it('round-trips a variant, and the default is an empty query', () => {
+    expect(variantToParams(DEFAULT_VARIANT)).toEqual({});
+    const spec: AdVariantSpec = {
+      ranker: 'lr',
+      crossLayers: 1,
+      drop: ['crosses', 'history'],
+      downsampleRate: 0.05,
+      recalibrate: false,
+      window: 'older',
+    };
+    const query = new URLSearchParams(variantToParams(spec)).toString();
+    expect(parse(query)).toEqual({ spec, notices: [] });
+  });
+
+  it('falls back value by value and names what it ignored', () => {
+    const r = parse('vranker=svm&vcross=7&vneg=0.2&vdays=latest&vrecal=maybe');
+    expect(r.spec).toEqual({ ...DEFAULT_VARIANT, downsampleRate: 0.2 });
+    expect(r.notices).toHaveLength(3);
+    expect(r.notices[0]).toMatch(/vranker=svm/);
+    // Groups that are not the ranker's, or none left at all.
+    expect(parse('vranker=dcn&vdrop=crosses').notices[0]).toMatch(/vdrop=crosses/);
+    const none = parse(
+      'vranker=lr&vdrop=user,interests,ad,context,position,counters,history,crosses',
+    );
+    expect(none.spec).toEqual(DEFAULT_VARIANT);
+    expect(none.notices[0]).toMatch(/at least one feature group/);
+  });
 });

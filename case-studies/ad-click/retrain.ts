@@ -463,3 +463,75 @@ const phaseLabel = {
   evaluating: 'Evaluating on the test day',
   exporting: 'Exporting to ONNX',
 } as const;
+
+// ---------------------------------------------------------------------------------------------
+// The variant in the URL (prefixed keys, so the host page's own settings do not collide)
+
+export const VARIANT_PARAMS = {
+  ranker: 'vranker',
+  crossLayers: 'vcross',
+  drop: 'vdrop',
+  downsampleRate: 'vneg',
+  recalibrate: 'vrecal',
+  window: 'vdays',
+} as const;
+
+/** The variant's non-default settings as URL parameters. */
+export function variantToParams(spec: AdVariantSpec): Record<string, string> {
+  const d = DEFAULT_VARIANT;
+  const out: Record<string, string> = {};
+  if (spec.ranker !== d.ranker) out[VARIANT_PARAMS.ranker] = spec.ranker;
+  if (spec.crossLayers !== d.crossLayers) out[VARIANT_PARAMS.crossLayers] = `${spec.crossLayers}`;
+  if (spec.drop.length > 0) out[VARIANT_PARAMS.drop] = spec.drop.join(',');
+  if (spec.downsampleRate !== d.downsampleRate) {
+    out[VARIANT_PARAMS.downsampleRate] = `${spec.downsampleRate}`;
+  }
+  if (spec.recalibrate !== d.recalibrate)
+    out[VARIANT_PARAMS.recalibrate] = spec.recalibrate ? '1' : '0';
+  if (spec.window !== d.window) out[VARIANT_PARAMS.window] = spec.window;
+  return out;
+}
+
+/**
+ * A variant from URL parameters: each missing or bad value falls back to the default, and each
+ * bad one is named in `notices`, so a mangled link still opens.
+ */
+export function variantFromParams(get: (key: string) => string | null): {
+  spec: AdVariantSpec;
+  notices: string[];
+} {
+  const notices: string[] = [];
+  const spec: AdVariantSpec = { ...DEFAULT_VARIANT, drop: [] };
+  const read = <K extends keyof AdVariantSpec>(
+    key: K,
+    parse: (raw: string) => AdVariantSpec[K] | undefined,
+  ) => {
+    const raw = get(VARIANT_PARAMS[key]);
+    if (raw === null) return;
+    const value = parse(raw);
+    if (value === undefined)
+      notices.push(`Ignored ${VARIANT_PARAMS[key]}=${raw}: not a valid value.`);
+    else spec[key] = value;
+  };
+  read('ranker', (r) => (['dcn', 'mlp', 'lr'] as const).find((k) => k === r));
+  read('crossLayers', (r) => {
+    const n = Number(r);
+    return Number.isInteger(n) && n >= 0 && n <= MAX_CROSS_LAYERS ? n : undefined;
+  });
+  read('downsampleRate', (r) => {
+    const n = Number(r);
+    return n > 0 && n <= 1 ? n : undefined;
+  });
+  read('recalibrate', (r) => (r === '1' ? true : r === '0' ? false : undefined));
+  read('window', (r) => (r === 'older' || r === 'latest' ? r : undefined));
+  read('drop', (r) => {
+    const groups = r.split(',').filter(Boolean) as FeatureGroup[];
+    return groups.every((g) => DEFAULT_GROUPS[spec.ranker].includes(g)) ? groups : undefined;
+  });
+  const checked = checkVariant(spec);
+  if (!checked.ok) {
+    notices.push(`Ignored the link's variant: ${checked.message}`);
+    return { spec: { ...DEFAULT_VARIANT }, notices };
+  }
+  return { spec: checked.value, notices };
+}

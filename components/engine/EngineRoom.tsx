@@ -2,6 +2,12 @@
 
 import { useSearchParams } from 'next/navigation';
 import { useMemo, useState } from 'react';
+import {
+  VARIANT_PARAMS,
+  variantFromParams,
+  variantToParams,
+  type AdVariantSpec,
+} from '@/case-studies/ad-click/retrain';
 import { AdTrainingPanels } from '@/components/case-studies/ad-click/AdTrainingPanels';
 import { BENCH_CASE_IDS, type BenchCaseId } from '@/lib/bench/cases';
 import type { ProviderChoice } from '@/lib/runtime/protocol';
@@ -31,6 +37,7 @@ export function EngineRoom() {
   );
   const { client, status } = useMlClient(provider);
   const [adRanker, setAdRanker] = useState<string | null>(null);
+  const variant = useMemo(() => variantFromParams((k) => params.get(k)), [params]);
   return (
     <>
       <RuntimePanel client={client} status={status} initialChoice={provider} />
@@ -42,7 +49,17 @@ export function EngineRoom() {
         quick={params.get('quick') === '1'}
       />
       {/* Until the ad page hosts them: the ad ranker's training what-ifs and versions. */}
-      <AdTrainingPanels seed={1} onActivated={setAdRanker} />
+      {variant.notices.map((n) => (
+        <p key={n} role="status">
+          {n}
+        </p>
+      ))}
+      <AdTrainingPanels
+        seed={1}
+        onActivated={setAdRanker}
+        initialSpec={variant.spec}
+        onSpecChange={keepVariantInUrl}
+      />
       {adRanker && (
         <p role="status" data-testid="adtrain-activated">
           The ad system now ranks with {adRanker}.
@@ -50,4 +67,12 @@ export function EngineRoom() {
       )}
     </>
   );
+}
+
+/** The ad training variant's settings in the URL, the page's other settings kept. */
+function keepVariantInUrl(spec: AdVariantSpec) {
+  const url = new URL(window.location.href);
+  for (const key of Object.values(VARIANT_PARAMS)) url.searchParams.delete(key);
+  for (const [k, v] of Object.entries(variantToParams(spec))) url.searchParams.set(k, v);
+  window.history.replaceState(window.history.state, '', url);
 }

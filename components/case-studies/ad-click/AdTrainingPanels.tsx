@@ -29,6 +29,10 @@ export interface AdTrainingPanelsProps {
   seed: number;
   /** Called with the registry id of the version that now serves ads. */
   onActivated: (versionId: string) => void;
+  /** The variant to start from (e.g. variantFromParams of the page's URL). */
+  initialSpec?: AdVariantSpec;
+  /** Every change of the variant (e.g. to keep it in the URL with variantToParams). */
+  onSpecChange?: (spec: AdVariantSpec) => void;
 }
 
 type Message = { kind: 'ok' | 'error'; text: string };
@@ -44,9 +48,18 @@ const trainWorker = () =>
  * curve, cancel), compare it with the shipped DCN-V2 and the earlier variants of this visit on
  * the test day, save it as a version in this browser and serve it, or switch back.
  */
-export function AdTrainingPanels({ seed, onActivated }: AdTrainingPanelsProps) {
+export function AdTrainingPanels({
+  seed,
+  onActivated,
+  initialSpec = DEFAULT_VARIANT,
+  onSpecChange,
+}: AdTrainingPanelsProps) {
   const { registry, versions, active, problem, refresh } = useRankerRegistry();
-  const [spec, setSpec] = useState<AdVariantSpec>(DEFAULT_VARIANT);
+  const [spec, setSpecState] = useState<AdVariantSpec>(initialSpec);
+  const setSpec = (next: AdVariantSpec) => {
+    setSpecState(next);
+    onSpecChange?.(next);
+  };
   const [modelSeed, setModelSeed] = useState(1);
   const [runs, setRuns] = useState<AdVariantResult[]>([]);
   const [saved, setSaved] = useState<(SavedRun | undefined)[]>([]);
