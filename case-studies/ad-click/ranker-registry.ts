@@ -10,7 +10,13 @@
  * runtime comes in as a parameter.
  */
 import { z } from 'zod';
-import type { JsonValue, ShippedManifest } from '@/lib/registry/types';
+import type { ModelRegistry } from '@/lib/registry/registry';
+import type {
+  JsonValue,
+  ModelVersion,
+  NewModelVersion,
+  ShippedManifest,
+} from '@/lib/registry/types';
 import type { Ort } from '@/lib/runtime/engine';
 import { adCalibrationFromJson, type AdCalibrationJson } from './calibration';
 import { ALL_GROUPS, type FeatureGroup, type ModelKind } from './features';
@@ -152,6 +158,21 @@ export function rankerMetricValues(
     if (typeof v === 'number' && Number.isFinite(v)) values[k] = v;
   }
   return values;
+}
+
+/**
+ * Saves a trained ranker as a browser version and makes it the serving one. When storage is
+ * full (or any write fails) the registry's error is thrown and nothing changes: the versions
+ * already saved stay, and so does the serving choice.
+ */
+export async function registerAndServe(
+  registry: ModelRegistry,
+  version: NewModelVersion,
+  onnx: Uint8Array,
+): Promise<ModelVersion> {
+  const v = await registry.register(version, { [AD_RANKER_PART]: onnx });
+  await registry.setActive(AD_RANKER_MODEL, v.id);
+  return v;
 }
 
 /** An AdRanker over an onnxruntime-web session of a ranker's ONNX bytes. */

@@ -23,6 +23,7 @@ import {
   AD_RANKER_PART,
   ortAdRanker,
   rankerServingConfig,
+  registerAndServe,
   shippedAdRankerManifest,
 } from './ranker-registry';
 import {
@@ -202,6 +203,19 @@ describe('a DCN-V2 variant', () => {
     const bytes = await registry.loadOnnx(v.id, AD_RANKER_PART);
     expect(bytes.ok && bytes.value.byteLength).toBe(first.onnx.byteLength);
     expect(() => rankerServingConfig({ kind: 'svm' })).toThrow(/cannot be served.*kind/);
+  });
+
+  it('storage full: saving fails with a clear error and keeps the saved and serving version', async () => {
+    const store = memoryBlobStore({}, { quotaBytes: Math.round(first.onnx.byteLength * 1.6) });
+    const registry = createRegistry(store);
+    const saved = await registerAndServe(registry, variantVersion(first, null), first.onnx);
+    await expect(
+      registerAndServe(registry, variantVersion(second, saved.id), second.onnx),
+    ).rejects.toThrow(/not enough browser storage/);
+    expect((await registry.list(AD_RANKER_MODEL)).map((v) => v.id)).toEqual([saved.id]);
+    expect((await registry.active(AD_RANKER_MODEL))?.id).toBe(saved.id);
+    const bytes = await registry.loadOnnx(saved.id, AD_RANKER_PART);
+    expect(bytes.ok).toBe(true);
   });
 });
 

@@ -4,7 +4,7 @@ import { useRef, useState } from 'react';
 import {
   AD_MODELS_BASE,
   AD_RANKER_MODEL,
-  AD_RANKER_PART,
+  registerAndServe,
 } from '@/case-studies/ad-click/ranker-registry';
 import {
   DEFAULT_VARIANT,
@@ -90,11 +90,14 @@ export function AdTrainingPanels({
     });
   };
 
-  const serve = async (v: ModelVersion, text: string) => {
-    await registry!.setActive(AD_RANKER_MODEL, v.id);
+  const announce = async (v: ModelVersion, text: string) => {
     await refresh();
     setMessage({ kind: 'ok', text });
     onActivated(v.id);
+  };
+  const serve = async (v: ModelVersion, text: string) => {
+    await registry!.setActive(AD_RANKER_MODEL, v.id);
+    await announce(v, text);
   };
 
   const act = async (what: () => Promise<void>, failure: string) => {
@@ -114,13 +117,11 @@ export function AdTrainingPanels({
     act(async () => {
       const r = runs[index]!;
       const shipped = versions.find((v) => v.source === 'shipped') ?? null;
-      const v = await registry!.register(variantVersion(r, shipped?.id ?? null), {
-        [AD_RANKER_PART]: r.onnx,
-      });
+      const v = await registerAndServe(registry!, variantVersion(r, shipped?.id ?? null), r.onnx);
       setSaved((prev) =>
         Object.assign([...prev], { [index]: { versionId: v.id, version: v.version } }),
       );
-      await serve(v, `Saved as version ${v.version} in this browser; it now serves ads.`);
+      await announce(v, `Saved as version ${v.version} in this browser; it now serves ads.`);
     }, 'The variant was trained but not saved or served (it is still on this page: free space by deleting an old version, then press Save and serve again)');
 
   const use = (v: ModelVersion) =>
