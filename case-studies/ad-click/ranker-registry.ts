@@ -21,6 +21,7 @@ import type { Ort } from '@/lib/runtime/engine';
 import { adCalibrationFromJson, type AdCalibrationJson } from './calibration';
 import { ALL_GROUPS, type FeatureGroup, type ModelKind } from './features';
 import { onnxFeeds, type AdRanker } from './pipeline';
+import type { AdVariantResult } from './retrain';
 
 export const AD_RANKER_MODEL = 'ad-click-ranker';
 export const AD_RANKER_PART = 'ranker';
@@ -199,4 +200,47 @@ export async function ortAdRanker(
     },
   };
   return { ranker, release: () => session.release() };
+}
+
+/** The registry entry of a trained variant: serving config, recipe and test-day metrics. */
+export function variantVersion(r: AdVariantResult, parentId: string | null): NewModelVersion {
+  const serving: RankerServingConfig = {
+    kind: r.spec.ranker,
+    groups: r.groups,
+    onnxOutput: r.onnxOutput,
+    calibration: r.calibration,
+  };
+  const config = {
+    ...serving,
+    calibrationMethod: r.calibrationMethod,
+    spec: r.spec,
+    model: r.modelConfig,
+    inputs: r.inputs,
+    world: { seed: r.worldSeed },
+    training: {
+      days: r.trainDays,
+      rows: r.trainRows,
+      rowsKept: r.trainRowsKept,
+      epochsAllowed: r.epochsAllowed,
+      epochs: r.history.length,
+      bestEpoch: r.bestEpoch,
+    },
+  };
+  const d = r.vsShipped;
+  return {
+    name: AD_RANKER_MODEL,
+    seed: r.modelSeed,
+    config: JSON.parse(JSON.stringify(config)) as JsonValue,
+    metrics: {
+      split: r.split,
+      values: {
+        ...rankerMetricValues(r.served),
+        'auc − shipped': d.estimate,
+        'auc − shipped, 95% lower': d.lower,
+        'auc − shipped, 95% upper': d.upper,
+      },
+    },
+    parentId,
+    note: `trained in this browser: ${r.label}`,
+  };
 }

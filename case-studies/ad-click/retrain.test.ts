@@ -24,23 +24,25 @@ import {
   ortAdRanker,
   rankerServingConfig,
   registerAndServe,
+  variantVersion,
   shippedAdRankerManifest,
 } from './ranker-registry';
 import {
-  DEFAULT_VARIANT,
-  checkVariant,
   retrainAdVariant,
   scoreLogRows,
   shippedReference,
-  variantFromParams,
-  variantLabel,
-  variantToParams,
-  variantVersion,
   windowDays,
   type AdRetrainSettings,
   type AdVariantResult,
-  type AdVariantSpec,
 } from './retrain';
+import {
+  DEFAULT_VARIANT,
+  checkVariant,
+  variantFromParams,
+  variantLabel,
+  variantToParams,
+  type AdVariantSpec,
+} from './variant';
 import { generateWorld, type AdWorld } from './world';
 
 const WORLD = {

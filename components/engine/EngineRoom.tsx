@@ -7,7 +7,7 @@ import {
   variantFromParams,
   variantToParams,
   type AdVariantSpec,
-} from '@/case-studies/ad-click/retrain';
+} from '@/case-studies/ad-click/variant';
 import { AdTrainingPanels } from '@/components/case-studies/ad-click/AdTrainingPanels';
 import { BENCH_CASE_IDS, type BenchCaseId } from '@/lib/bench/cases';
 import type { ProviderChoice } from '@/lib/runtime/protocol';

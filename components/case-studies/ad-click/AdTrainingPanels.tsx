@@ -5,14 +5,10 @@ import {
   AD_MODELS_BASE,
   AD_RANKER_MODEL,
   registerAndServe,
-} from '@/case-studies/ad-click/ranker-registry';
-import {
-  DEFAULT_VARIANT,
-  checkVariant,
   variantVersion,
-  type AdVariantResult,
-  type AdVariantSpec,
-} from '@/case-studies/ad-click/retrain';
+} from '@/case-studies/ad-click/ranker-registry';
+import type { AdVariantResult } from '@/case-studies/ad-click/retrain';
+import { DEFAULT_VARIANT, checkVariant, type AdVariantSpec } from '@/case-studies/ad-click/variant';
 import type { ModelVersion } from '@/lib/registry/types';
 import { LossCurve } from '@/components/engine/LossCurve';
 import { ProgressLine } from '@/components/engine/ProgressLine';
