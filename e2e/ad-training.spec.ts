@@ -42,6 +42,8 @@ test('train LR without crosses: it loses AUC to the shipped DCN-V2; save, serve,
   await open(page);
   const panel = page.getByTestId('adtrain');
   await chooseLrWithoutCrosses(page);
+  // The variant lives in the URL.
+  await expect(page).toHaveURL(/vranker=lr&vdrop=crosses/);
   await page.getByTestId('adtrain-start').click();
   await expect(panel.getByRole('progressbar')).toBeVisible();
   await expect(page.getByTestId('adtrain-loss')).toBeVisible({ timeout: 90_000 });
@@ -57,7 +59,10 @@ test('train LR without crosses: it loses AUC to the shipped DCN-V2; save, serve,
   expect(Math.abs(ratio - 1)).toBeLessThan(0.15);
   await expect(page.getByTestId('adtrain-auc-chart').locator('canvas')).toBeAttached();
   await expect(page.getByTestId('adtrain-reliability-chart').locator('canvas')).toBeAttached();
-  expect(await axe(page, 'adtrain')).toEqual([]);
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    expect(await axe(page, 'adtrain')).toEqual([]);
+  }
 
   await run.getByTestId('adtrain-save').click();
   await expect(page.getByTestId('adtrain-message')).toContainText('Saved as version 2');
@@ -66,11 +71,14 @@ test('train LR without crosses: it loses AUC to the shipped DCN-V2; save, serve,
   const info = page.getByTestId('system-info');
   await expect(info).toContainText('local:ad-click-ranker@2', { timeout: 30_000 });
   await expect(run).toContainText('version 2');
+  expect(await axe(page, 'adtrain-versions-panel')).toEqual([]);
 
   await page.reload();
   await waitForApp(page);
   await expect(mineRow(page)).toContainText('serving', { timeout: 30_000 });
   await expect(mineRow(page)).toContainText('LR without crosses');
+  await expect(page.getByTestId('adtrain-ranker')).toHaveValue('lr');
+  await expect(page.getByTestId('adtrain-group-crosses')).not.toBeChecked();
   await expect(shippedRow(page)).not.toContainText('serving');
   await expect(info).toContainText('local:ad-click-ranker@2', { timeout: 30_000 });
 

@@ -10,11 +10,18 @@
  * runtime comes in as a parameter.
  */
 import { z } from 'zod';
-import type { JsonValue, ShippedManifest } from '@/lib/registry/types';
+import type { ModelRegistry } from '@/lib/registry/registry';
+import type {
+  JsonValue,
+  ModelVersion,
+  NewModelVersion,
+  ShippedManifest,
+} from '@/lib/registry/types';
 import type { Ort } from '@/lib/runtime/engine';
 import { adCalibrationFromJson, type AdCalibrationJson } from './calibration';
 import { ALL_GROUPS, type FeatureGroup, type ModelKind } from './features';
 import { onnxFeeds, type AdRanker } from './pipeline';
+import type { AdVariantResult } from './retrain';
 
 export const AD_RANKER_MODEL = 'ad-click-ranker';
 export const AD_RANKER_PART = 'ranker';
@@ -154,6 +161,21 @@ export function rankerMetricValues(
   return values;
 }
 
+/**
+ * Saves a trained ranker as a browser version and makes it the serving one. When storage is
+ * full (or any write fails) the registry's error is thrown and nothing changes: the versions
+ * already saved stay, and so does the serving choice.
+ */
+export async function registerAndServe(
+  registry: ModelRegistry,
+  version: NewModelVersion,
+  onnx: Uint8Array,
+): Promise<ModelVersion> {
+  const v = await registry.register(version, { [AD_RANKER_PART]: onnx });
+  await registry.setActive(AD_RANKER_MODEL, v.id);
+  return v;
+}
+
 /** An AdRanker over an onnxruntime-web session of a ranker's ONNX bytes. */
 export async function ortAdRanker(
   ort: Ort,
@@ -178,4 +200,47 @@ export async function ortAdRanker(
     },
   };
   return { ranker, release: () => session.release() };
+}
+
+/** The registry entry of a trained variant: serving config, recipe and test-day metrics. */
+export function variantVersion(r: AdVariantResult, parentId: string | null): NewModelVersion {
+  const serving: RankerServingConfig = {
+    kind: r.spec.ranker,
+    groups: r.groups,
+    onnxOutput: r.onnxOutput,
+    calibration: r.calibration,
+  };
+  const config = {
+    ...serving,
+    calibrationMethod: r.calibrationMethod,
+    spec: r.spec,
+    model: r.modelConfig,
+    inputs: r.inputs,
+    world: { seed: r.worldSeed },
+    training: {
+      days: r.trainDays,
+      rows: r.trainRows,
+      rowsKept: r.trainRowsKept,
+      epochsAllowed: r.epochsAllowed,
+      epochs: r.history.length,
+      bestEpoch: r.bestEpoch,
+    },
+  };
+  const d = r.vsShipped;
+  return {
+    name: AD_RANKER_MODEL,
+    seed: r.modelSeed,
+    config: JSON.parse(JSON.stringify(config)) as JsonValue,
+    metrics: {
+      split: r.split,
+      values: {
+        ...rankerMetricValues(r.served),
+        'auc − shipped': d.estimate,
+        'auc − shipped, 95% lower': d.lower,
+        'auc − shipped, 95% upper': d.upper,
+      },
+    },
+    parentId,
+    note: `trained in this browser: ${r.label}`,
+  };
 }

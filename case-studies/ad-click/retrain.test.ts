@@ -23,21 +23,26 @@ import {
   AD_RANKER_PART,
   ortAdRanker,
   rankerServingConfig,
+  registerAndServe,
+  variantVersion,
   shippedAdRankerManifest,
 } from './ranker-registry';
 import {
-  DEFAULT_VARIANT,
-  checkVariant,
   retrainAdVariant,
   scoreLogRows,
   shippedReference,
-  variantLabel,
-  variantVersion,
   windowDays,
   type AdRetrainSettings,
   type AdVariantResult,
-  type AdVariantSpec,
 } from './retrain';
+import {
+  DEFAULT_VARIANT,
+  checkVariant,
+  variantFromParams,
+  variantLabel,
+  variantToParams,
+  type AdVariantSpec,
+} from './variant';
 import { generateWorld, type AdWorld } from './world';
 
 const WORLD = {
@@ -201,6 +206,19 @@ describe('a DCN-V2 variant', () => {
     expect(bytes.ok && bytes.value.byteLength).toBe(first.onnx.byteLength);
     expect(() => rankerServingConfig({ kind: 'svm' })).toThrow(/cannot be served.*kind/);
   });
+
+  it('storage full: saving fails with a clear error and keeps the saved and serving version', async () => {
+    const store = memoryBlobStore({}, { quotaBytes: Math.round(first.onnx.byteLength * 1.6) });
+    const registry = createRegistry(store);
+    const saved = await registerAndServe(registry, variantVersion(first, null), first.onnx);
+    await expect(
+      registerAndServe(registry, variantVersion(second, saved.id), second.onnx),
+    ).rejects.toThrow(/not enough browser storage/);
+    expect((await registry.list(AD_RANKER_MODEL)).map((v) => v.id)).toEqual([saved.id]);
+    expect((await registry.active(AD_RANKER_MODEL))?.id).toBe(saved.id);
+    const bytes = await registry.loadOnnx(saved.id, AD_RANKER_PART);
+    expect(bytes.ok).toBe(true);
+  });
 });
 
 describe('the shipped DCN-V2 as version 1', () => {
@@ -238,4 +256,39 @@ describe('the shipped DCN-V2 as version 1', () => {
     expect(active.metrics.values.auc).toBeCloseTo(metrics.models.dcn.test.raw.auc, 6);
     expect(() => shippedAdRankerManifest({ seed: 1 }, 10)).toThrow(/lacks the DCN-V2/);
   }, 120_000);
+});
+
+describe('the variant in the URL', () => {
+  const parse = (query: string) => {
+    const p = new URLSearchParams(query);
+    return variantFromParams((k) => p.get(k));
+  };
+
+  it('round-trips a variant, and the default is an empty query', () => {
+    expect(variantToParams(DEFAULT_VARIANT)).toEqual({});
+    const spec: AdVariantSpec = {
+      ranker: 'lr',
+      crossLayers: 1,
+      drop: ['crosses', 'history'],
+      downsampleRate: 0.05,
+      recalibrate: false,
+      window: 'older',
+    };
+    const query = new URLSearchParams(variantToParams(spec)).toString();
+    expect(parse(query)).toEqual({ spec, notices: [] });
+  });
+
+  it('falls back value by value and names what it ignored', () => {
+    const r = parse('vranker=svm&vcross=7&vneg=0.2&vdays=latest&vrecal=maybe');
+    expect(r.spec).toEqual({ ...DEFAULT_VARIANT, downsampleRate: 0.2 });
+    expect(r.notices).toHaveLength(3);
+    expect(r.notices[0]).toMatch(/vranker=svm/);
+    // Groups that are not the ranker's, or none left at all.
+    expect(parse('vranker=dcn&vdrop=crosses').notices[0]).toMatch(/vdrop=crosses/);
+    const none = parse(
+      'vranker=lr&vdrop=user,interests,ad,context,position,counters,history,crosses',
+    );
+    expect(none.spec).toEqual(DEFAULT_VARIANT);
+    expect(none.notices[0]).toMatch(/at least one feature group/);
+  });
 });

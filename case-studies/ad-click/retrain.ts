@@ -27,15 +27,11 @@ import type { EpochLog } from '@/lib/ml/train';
 import { identityCalibrator } from '@/lib/calibration';
 import { adCalibration, type AdCalibration, type AdCalibrationJson } from './calibration';
 import {
-  ALL_GROUPS,
-  DEFAULT_GROUPS,
-  FEATURE_GROUPS,
   createFeaturePipeline,
   downsampleNegatives,
   splitByDay,
   type FeatureGroup,
   type FeaturePipeline,
-  type ModelKind,
 } from './features';
 import {
   BROWSER_AD_MODELS_CONFIG,
@@ -48,41 +44,16 @@ import {
   type ProbabilityMetrics,
 } from './models';
 import type { AdRanker, RankerInput } from './pipeline';
-import type { JsonValue, NewModelVersion } from '@/lib/registry/types';
+import { testDayLabel } from './ranker-registry';
 import {
-  AD_RANKER_MODEL,
-  rankerMetricValues,
-  testDayLabel,
-  type RankerServingConfig,
-} from './ranker-registry';
+  BROWSER_WINDOW_DAYS,
+  checkVariant,
+  trainingWindow,
+  variantLabel,
+  type AdVariantSpec,
+  type TrainWindow,
+} from './variant';
 import { rowsOfDays, trueProbabilities, type AdWorld } from './world';
-
-export type TrainWindow = 'older' | 'latest';
-
-export interface AdVariantSpec {
-  ranker: ModelKind;
-  /** Cross layers of DCN-V2, 0–3 (ignored by the MLP and LR). */
-  crossLayers: number;
-  /** Feature groups of the ranker's defaults left out (ablation). */
-  drop: FeatureGroup[];
-  /** Share of negative training rows kept, (0, 1]. */
-  downsampleRate: number;
-  /** Undo the downsampling and calibrate on the calibration day; off serves the raw output. */
-  recalibrate: boolean;
-  /** The earliest days after the warm-up, or the days just before the calibration day. */
-  window: TrainWindow;
-}
-
-export const DEFAULT_VARIANT: AdVariantSpec = {
-  ranker: 'dcn',
-  crossLayers: 2,
-  drop: [],
-  downsampleRate: 0.1,
-  recalibrate: true,
-  window: 'latest',
-};
-
-export const MAX_CROSS_LAYERS = 3;
 
 export interface AdRetrainSettings {
   config: AdModelsConfig;
@@ -96,47 +67,10 @@ export interface AdRetrainSettings {
 
 export const BROWSER_RETRAIN: AdRetrainSettings = {
   config: BROWSER_AD_MODELS_CONFIG,
-  windowDays: 2,
+  windowDays: BROWSER_WINDOW_DAYS,
   exampleBudget: 200_000,
   resamples: 100,
 };
-
-/** The spec with its problems named, or the first problem as a sentence. */
-export function checkVariant(
-  spec: AdVariantSpec,
-): { ok: true; value: AdVariantSpec } | { ok: false; message: string } {
-  const bad = (message: string) => ({ ok: false as const, message });
-  if (!['dcn', 'mlp', 'lr'].includes(spec.ranker)) return bad(`Unknown ranker "${spec.ranker}".`);
-  const layers = spec.crossLayers;
-  if (!Number.isInteger(layers) || layers < 0 || layers > MAX_CROSS_LAYERS) {
-    return bad(`Cross layers must be a whole number from 0 to ${MAX_CROSS_LAYERS}.`);
-  }
-  const rate = spec.downsampleRate;
-  if (!(rate > 0 && rate <= 1)) return bad('The share of negatives kept must be above 0 and ≤ 1.');
-  const unknown = spec.drop.find((g) => !ALL_GROUPS.includes(g));
-  if (unknown) return bad(`Unknown feature group "${unknown}".`);
-  const left = variantGroups(spec);
-  if (left.length === 0) return bad('Keep at least one feature group: a model needs some input.');
-  if (spec.window !== 'older' && spec.window !== 'latest') {
-    return bad(`The training window must be "older" or "latest".`);
-  }
-  return { ok: true, value: { ...spec, drop: [...new Set(spec.drop)] } };
-}
-
-/** The feature groups the variant trains with. */
-export function variantGroups(spec: AdVariantSpec): FeatureGroup[] {
-  return DEFAULT_GROUPS[spec.ranker].filter((g) => !spec.drop.includes(g));
-}
-
-/**
- * Training days of a window in a world of `days` days: after the warm-up day (0), before the
- * calibration and test days (the last two), as splitByDay splits.
- */
-export function trainingWindow(days: number, window: TrainWindow, size: number): number[] {
-  const trainDays = Array.from({ length: Math.max(0, days - 3) }, (_, k) => 1 + k);
-  const n = Math.min(size, trainDays.length);
-  return window === 'older' ? trainDays.slice(0, n) : trainDays.slice(trainDays.length - n);
-}
 
 /** trainingWindow of a world, checked against its split. */
 export function windowDays(world: AdWorld, window: TrainWindow, size: number): number[] {
@@ -146,29 +80,6 @@ export function windowDays(world: AdWorld, window: TrainWindow, size: number): n
     throw new RangeError(`This world's ${world.options.days} days leave no training window.`);
   }
   return days;
-}
-
-const groupLabel = (g: FeatureGroup) => FEATURE_GROUPS.find((x) => x.id === g)?.label ?? g;
-export const daysLabel = (days: readonly number[]) =>
-  days.length > 1 ? `days ${days[0]}–${days.at(-1)}` : `day ${days[0]}`;
-
-/** "DCN-V2, 2 cross layers, without Historical CTR; 10% of negatives, re-calibrated; latest days" */
-export function variantLabel(spec: AdVariantSpec): string {
-  const model =
-    spec.ranker === 'dcn'
-      ? `DCN-V2, ${spec.crossLayers} cross layer${spec.crossLayers === 1 ? '' : 's'}`
-      : spec.ranker === 'mlp'
-        ? 'MLP'
-        : spec.drop.includes('crosses')
-          ? 'LR without crosses'
-          : 'LR with hand-made crosses';
-  const dropped = spec.drop.filter((g) => !(spec.ranker === 'lr' && g === 'crosses'));
-  const without = dropped.length ? `, without ${dropped.map(groupLabel).join(', ')}` : '';
-  const rate =
-    spec.downsampleRate < 1
-      ? `${+(spec.downsampleRate * 100).toFixed(1)}% of negatives, ${spec.recalibrate ? 're-calibrated' : 'not re-calibrated'}`
-      : `all negatives, ${spec.recalibrate ? 'calibrated' : 'raw output'}`;
-  return `${model}${without}; ${rate}; ${spec.window} days`;
 }
 
 export interface ServedMetrics extends ProbabilityMetrics {
@@ -410,49 +321,6 @@ export async function retrainAdVariant(
     modelConfig: m.config,
     ...(opts.keepPredictions ? { testPredictions: raw } : {}),
     seconds: { train: m.training.seconds, total: (performance.now() - t0) / 1000 },
-  };
-}
-
-/** The registry entry of a trained variant: serving config, recipe and test-day metrics. */
-export function variantVersion(r: AdVariantResult, parentId: string | null): NewModelVersion {
-  const serving: RankerServingConfig = {
-    kind: r.spec.ranker,
-    groups: r.groups,
-    onnxOutput: r.onnxOutput,
-    calibration: r.calibration,
-  };
-  const config = {
-    ...serving,
-    calibrationMethod: r.calibrationMethod,
-    spec: r.spec,
-    model: r.modelConfig,
-    inputs: r.inputs,
-    world: { seed: r.worldSeed },
-    training: {
-      days: r.trainDays,
-      rows: r.trainRows,
-      rowsKept: r.trainRowsKept,
-      epochsAllowed: r.epochsAllowed,
-      epochs: r.history.length,
-      bestEpoch: r.bestEpoch,
-    },
-  };
-  const d = r.vsShipped;
-  return {
-    name: AD_RANKER_MODEL,
-    seed: r.modelSeed,
-    config: JSON.parse(JSON.stringify(config)) as JsonValue,
-    metrics: {
-      split: r.split,
-      values: {
-        ...rankerMetricValues(r.served),
-        'auc − shipped': d.estimate,
-        'auc − shipped, 95% lower': d.lower,
-        'auc − shipped, 95% upper': d.upper,
-      },
-    },
-    parentId,
-    note: `trained in this browser: ${r.label}`,
   };
 }
 

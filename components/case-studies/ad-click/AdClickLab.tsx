@@ -6,6 +6,11 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { randomRequest, RANKER_LABELS } from '@/case-studies/ad-click/live';
 import { AD_CLICK_REFERENCE } from '@/case-studies/ad-click/reference/diagram';
 import { adPageQuery, parseAdPageState, type AdPageState } from '@/case-studies/ad-click/url-state';
+import {
+  variantFromParams,
+  variantToParams,
+  type AdVariantSpec,
+} from '@/case-studies/ad-click/variant';
 import { createRng } from '@/lib/random';
 import type { ProviderChoice } from '@/lib/runtime/protocol';
 import { LatencyWaterfall } from '@/components/case-studies/shared/LatencyWaterfall';
@@ -60,7 +65,10 @@ export function AdClickLab() {
   // The URL is read once, on arrival; afterwards the page writes it.
   const [initial] = useState(() => parseAdPageState(params.toString()));
   const [state, setState] = useState<AdPageState>(initial.state);
-  const [notices, setNotices] = useState<string[]>(initial.notices);
+  // The training panel's variant lives in the URL too, under its own keys (v…).
+  const [variant] = useState(() => variantFromParams((k) => params.get(k)));
+  const [variantQuery, setVariantQuery] = useState(() => variantToParams(variant.spec));
+  const [notices, setNotices] = useState<string[]>([...initial.notices, ...variant.notices]);
   const provider = (
     ['wasm', 'webgpu'].includes(params.get('provider') ?? '') ? params.get('provider') : 'auto'
   ) as ProviderChoice;
@@ -75,8 +83,13 @@ export function AdClickLab() {
   useBenchHook(params.get('bench') === '1', client, ready !== null, state);
 
   useEffect(() => {
-    window.history.replaceState(window.history.state, '', `?${adPageQuery(state)}`);
-  }, [state]);
+    const query = [adPageQuery(state), new URLSearchParams(variantQuery).toString()];
+    window.history.replaceState(window.history.state, '', `?${query.filter(Boolean).join('&')}`);
+  }, [state, variantQuery]);
+  const onSpecChange = useCallback(
+    (spec: AdVariantSpec) => setVariantQuery(variantToParams(spec)),
+    [],
+  );
 
   // A user beyond this world's users (a link made for another world) falls back, with a notice.
   useEffect(() => {
@@ -328,7 +341,12 @@ export function AdClickLab() {
 
       {/* Activating a version reloads the worker's ranker from the registry's active
           'ad-click-ranker' version (part 'ranker'). */}
-      <AdTrainingPanels seed={state.seed} onActivated={onActivated} />
+      <AdTrainingPanels
+        seed={state.seed}
+        onActivated={onActivated}
+        initialSpec={variant.spec}
+        onSpecChange={onSpecChange}
+      />
     </div>
   );
 }

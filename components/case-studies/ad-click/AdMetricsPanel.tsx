@@ -72,6 +72,8 @@ export function AdMetricsPanel({
       </p>
       <div
         className={styles.wideScroll}
+        // A scrolling box must be reachable by keyboard to be scrolled without a mouse.
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
         tabIndex={0}
         role="region"
         aria-label="Offline metrics per ranker (scrolls sideways)"

@@ -4,15 +4,11 @@ import { useRef, useState } from 'react';
 import {
   AD_MODELS_BASE,
   AD_RANKER_MODEL,
-  AD_RANKER_PART,
-} from '@/case-studies/ad-click/ranker-registry';
-import {
-  DEFAULT_VARIANT,
-  checkVariant,
+  registerAndServe,
   variantVersion,
-  type AdVariantResult,
-  type AdVariantSpec,
-} from '@/case-studies/ad-click/retrain';
+} from '@/case-studies/ad-click/ranker-registry';
+import type { AdVariantResult } from '@/case-studies/ad-click/retrain';
+import { DEFAULT_VARIANT, checkVariant, type AdVariantSpec } from '@/case-studies/ad-click/variant';
 import type { ModelVersion } from '@/lib/registry/types';
 import { LossCurve } from '@/components/engine/LossCurve';
 import { ProgressLine } from '@/components/engine/ProgressLine';
@@ -29,6 +25,10 @@ export interface AdTrainingPanelsProps {
   seed: number;
   /** Called with the registry id of the version that now serves ads. */
   onActivated: (versionId: string) => void;
+  /** The variant to start from (e.g. variantFromParams of the page's URL). */
+  initialSpec?: AdVariantSpec;
+  /** Every change of the variant (e.g. to keep it in the URL with variantToParams). */
+  onSpecChange?: (spec: AdVariantSpec) => void;
 }
 
 type Message = { kind: 'ok' | 'error'; text: string };
@@ -44,9 +44,18 @@ const trainWorker = () =>
  * curve, cancel), compare it with the shipped DCN-V2 and the earlier variants of this visit on
  * the test day, save it as a version in this browser and serve it, or switch back.
  */
-export function AdTrainingPanels({ seed, onActivated }: AdTrainingPanelsProps) {
+export function AdTrainingPanels({
+  seed,
+  onActivated,
+  initialSpec = DEFAULT_VARIANT,
+  onSpecChange,
+}: AdTrainingPanelsProps) {
   const { registry, versions, active, problem, refresh } = useRankerRegistry();
-  const [spec, setSpec] = useState<AdVariantSpec>(DEFAULT_VARIANT);
+  const [spec, setSpecState] = useState<AdVariantSpec>(initialSpec);
+  const setSpec = (next: AdVariantSpec) => {
+    setSpecState(next);
+    onSpecChange?.(next);
+  };
   const [modelSeed, setModelSeed] = useState(1);
   const [runs, setRuns] = useState<AdVariantResult[]>([]);
   const [saved, setSaved] = useState<(SavedRun | undefined)[]>([]);
@@ -77,11 +86,14 @@ export function AdTrainingPanels({ seed, onActivated }: AdTrainingPanelsProps) {
     });
   };
 
-  const serve = async (v: ModelVersion, text: string) => {
-    await registry!.setActive(AD_RANKER_MODEL, v.id);
+  const announce = async (v: ModelVersion, text: string) => {
     await refresh();
     setMessage({ kind: 'ok', text });
     onActivated(v.id);
+  };
+  const serve = async (v: ModelVersion, text: string) => {
+    await registry!.setActive(AD_RANKER_MODEL, v.id);
+    await announce(v, text);
   };
 
   const act = async (what: () => Promise<void>, failure: string) => {
@@ -101,13 +113,11 @@ export function AdTrainingPanels({ seed, onActivated }: AdTrainingPanelsProps) {
     act(async () => {
       const r = runs[index]!;
       const shipped = versions.find((v) => v.source === 'shipped') ?? null;
-      const v = await registry!.register(variantVersion(r, shipped?.id ?? null), {
-        [AD_RANKER_PART]: r.onnx,
-      });
+      const v = await registerAndServe(registry!, variantVersion(r, shipped?.id ?? null), r.onnx);
       setSaved((prev) =>
         Object.assign([...prev], { [index]: { versionId: v.id, version: v.version } }),
       );
-      await serve(v, `Saved as version ${v.version} in this browser; it now serves ads.`);
+      await announce(v, `Saved as version ${v.version} in this browser; it now serves ads.`);
     }, 'The variant was trained but not saved or served (it is still on this page: free space by deleting an old version, then press Save and serve again)');
 
   const use = (v: ModelVersion) =>
@@ -221,7 +231,11 @@ export function AdTrainingPanels({ seed, onActivated }: AdTrainingPanelsProps) {
           saving={busy || !registry}
         />
       </section>
-      <section className={styles.panel} aria-labelledby="adtrain-versions-title">
+      <section
+        className={styles.panel}
+        aria-labelledby="adtrain-versions-title"
+        data-testid="adtrain-versions-panel"
+      >
         <h2 id="adtrain-versions-title">Ad ranker: versions and serving</h2>
         <p>
           The shipped DCN-V2 is version 1; variants you save follow. The serving one is what the ad

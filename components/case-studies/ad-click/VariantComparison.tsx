@@ -1,6 +1,7 @@
 'use client';
 
-import { daysLabel, type AdVariantResult } from '@/case-studies/ad-click/retrain';
+import type { AdVariantResult } from '@/case-studies/ad-click/retrain';
+import { daysLabel } from '@/case-studies/ad-click/variant';
 import { LineChart, type LineSeries } from '@/components/charts/LineChart';
 import styles from '@/components/engine/engine.module.css';
 import ad from './adtrain.module.css';

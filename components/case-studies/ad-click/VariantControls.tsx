@@ -3,13 +3,13 @@
 import { useId } from 'react';
 import { DEFAULT_GROUPS, FEATURE_GROUPS, type ModelKind } from '@/case-studies/ad-click/features';
 import {
-  BROWSER_RETRAIN,
+  BROWSER_WINDOW_DAYS,
   MAX_CROSS_LAYERS,
   daysLabel,
   trainingWindow,
   type AdVariantSpec,
   type TrainWindow,
-} from '@/case-studies/ad-click/retrain';
+} from '@/case-studies/ad-click/variant';
 import { DEFAULT_WORLD_OPTIONS } from '@/case-studies/ad-click/world';
 import styles from '@/components/engine/engine.module.css';
 import ad from './adtrain.module.css';
@@ -24,7 +24,7 @@ const RANKERS: { id: ModelKind; label: string }[] = [
 ];
 
 const windowText = (w: TrainWindow) =>
-  daysLabel(trainingWindow(DEFAULT_WORLD_OPTIONS.days, w, BROWSER_RETRAIN.windowDays));
+  daysLabel(trainingWindow(DEFAULT_WORLD_OPTIONS.days, w, BROWSER_WINDOW_DAYS));
 
 const pct = (r: number) => `${+(r * 100).toFixed(1)}%`;
 
