@@ -70,6 +70,10 @@ function readCapped(file: string, maxBytes: number): Uint8Array {
 }
 
 const fmt = (x: number): string => x.toFixed(4);
+const userInput = (input: string, length: number): string =>
+  input === 'id'
+    ? 'a user id'
+    : `the mean of up to ${length} of the user's training items${input === 'id+history' ? ' and a user id' : ''}`;
 const secs = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 const int = (n: number): string => n.toLocaleString('en-US');
 
@@ -125,8 +129,10 @@ async function main(): Promise<number> {
   const hyper = { ...DEFAULT_HYPER, epochs: args.epochs };
   const epochs = `${hyper.epochs} epoch${hyper.epochs === 1 ? '' : 's'}`;
   console.log(
-    `two-tower: ${hyper.embeddingDim}-d id embeddings → ${hyper.outputDim}-d ` +
-      `${hyper.l2Normalize ? 'L2-normalised ' : ''}towers, temperature ${hyper.temperature}, ` +
+    `two-tower: user tower reads ${userInput(hyper.userInput, hyper.historyLength)}, ` +
+      `item tower an item id; ${hyper.embeddingDim}-d embeddings → ${hyper.outputDim}-d ` +
+      `${hyper.l2Normalize ? 'L2-normalised ' : ''}towers${hyper.itemBias ? ' + item bias' : ''}, ` +
+      `temperature ${hyper.temperature}, ` +
       `in-batch softmax${hyper.logQCorrection ? ' + logQ' : ''}, ${epochs}, ` +
       `batch ${hyper.batchSize}, Adam lr ${hyper.learningRate}; seed ${args.seed}`,
   );

@@ -156,4 +156,44 @@ describe('full-softmax negatives', () => {
     disposeModel(model);
     expect(() => createTwoTower({ ...cfg, itemFeatureDim: 2 })).toThrow(/id-only items/);
   });
+
+  it('history tower: a user is its history (no id table), and a row leaves its own item out', async () => {
+    // Users 0 and 1 share a history; user 2 has item 7 only; user 3 has none.
+    const L = 3;
+    const items = new Int32Array([1, 2, 3, 1, 2, 3, 7, -1, -1, -1, -1, -1]);
+    const cfg: TwoTowerConfig = {
+      numUsers: 4,
+      numItems: 10,
+      embeddingDim: 8,
+      userFeatureDim: 0,
+      itemFeatureDim: 0,
+      userTower: { units: [8], l2Normalize: false },
+      itemTower: { units: [8], l2Normalize: false },
+      userHistory: { items, length: L, userId: false },
+      seed: 3,
+    };
+    const model = createTwoTower(cfg);
+    expect(model.params.names()).not.toContain('user/embedding');
+    const u = predictArrays(model, { userId: new Int32Array([0, 1, 2, 3]) }).user_embedding!.data;
+    expect(u.subarray(0, 8)).toEqual(u.subarray(8, 16));
+    expect(u.subarray(0, 8)).not.toEqual(u.subarray(16, 24));
+    const emb = (ids: number[], exclude: number[]) =>
+      tf.tidy(() =>
+        Array.from(
+          model
+            .userEmbedding(tf.tensor1d(ids, 'int32'), undefined, tf.tensor1d(exclude, 'int32'))
+            .dataSync(),
+        ),
+      );
+    // Leaving item 7 out of user 2's history leaves nothing, like user 3; leaving out an item
+    // not in the history changes nothing; leaving out item 1 changes user 0.
+    expect(emb([2], [7])).toEqual(emb([3], [0]));
+    expect(emb([2], [5])).toEqual(Array.from(u.subarray(16, 24)));
+    expect(emb([2], [5])).not.toEqual(emb([3], [0]));
+    expect(emb([0], [1])).not.toEqual(Array.from(u.subarray(0, 8)));
+    disposeModel(model);
+    expect(() =>
+      createTwoTower({ ...cfg, userHistory: { items: items.subarray(1), length: L } }),
+    ).toThrow(/history has/);
+  });
 });

@@ -24,6 +24,8 @@ function exportTower(
   weights: WeightMap,
   opts: IdExportOptions,
 ): Uint8Array {
+  if (config.userHistory)
+    throw new Error('ONNX export: history-pooling user towers are not supported');
   const spec = side === 'user' ? config.userTower : config.itemTower;
   const featureDim = side === 'user' ? config.userFeatureDim : config.itemFeatureDim;
   const outDim = mlpOutputDim(config.embeddingDim + featureDim, spec);
