@@ -26,7 +26,7 @@ import {
   registerAndServe,
   variantVersion,
   shippedAdRankerManifest,
-} from './ranker-registry';
+} from './serving';
 import {
   retrainAdVariant,
   scoreLogRows,

@@ -44,7 +44,7 @@ import {
   type ProbabilityMetrics,
 } from './models';
 import type { AdRanker, RankerInput } from './pipeline';
-import { testDayLabel } from './ranker-registry';
+import { testDayLabel } from './serving';
 import {
   BROWSER_WINDOW_DAYS,
   checkVariant,

@@ -6,7 +6,7 @@ import {
   AD_RANKER_MODEL,
   registerAndServe,
   variantVersion,
-} from '@/case-studies/ad-click/ranker-registry';
+} from '@/case-studies/ad-click/serving';
 import type { AdVariantResult } from '@/case-studies/ad-click/retrain';
 import { DEFAULT_VARIANT, checkVariant, type AdVariantSpec } from '@/case-studies/ad-click/variant';
 import type { ModelVersion } from '@/lib/registry/types';

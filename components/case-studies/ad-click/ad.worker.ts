@@ -13,7 +13,7 @@ import {
   AD_RANKER_MODEL,
   AD_RANKER_PART,
   rankerServingConfig,
-} from '@/case-studies/ad-click/ranker-registry';
+} from '@/case-studies/ad-click/serving';
 import { adCalibrationFromJson, type AdCalibration } from '@/case-studies/ad-click/calibration';
 import {
   createFeaturePipeline,

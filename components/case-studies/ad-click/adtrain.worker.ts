@@ -16,7 +16,7 @@ import {
   ortAdRanker,
   rankerServingConfig,
   shippedAdRankerManifest,
-} from '@/case-studies/ad-click/ranker-registry';
+} from '@/case-studies/ad-click/serving';
 import {
   retrainAdVariant,
   shippedReference,

@@ -5,7 +5,7 @@ import {
   AD_MODELS_BASE,
   AD_RANKER_MODEL,
   shippedAdRankerManifest,
-} from '@/case-studies/ad-click/ranker-registry';
+} from '@/case-studies/ad-click/serving';
 import { createRegistry, type ModelRegistry } from '@/lib/registry/registry';
 import type { ModelVersion } from '@/lib/registry/types';
 import { idbBlobStore } from '@/components/storage/idb-blob-store';
