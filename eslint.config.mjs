@@ -44,6 +44,9 @@ export default tseslint.config(
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
+      // `import { type X }` keeps the module as a side-effect import: a page could end up
+      // bundling TF.js for one type. `import type` drops it.
+      '@typescript-eslint/no-import-type-side-effects': 'error',
     },
   },
   {

@@ -23,7 +23,7 @@ import {
   type AdVariantResult,
   type ShippedReference,
 } from '@/case-studies/ad-click/retrain';
-import { type AdVariantSpec } from '@/case-studies/ad-click/variant';
+import type { AdVariantSpec } from '@/case-studies/ad-click/variant';
 import { generateWorld, type AdWorld } from '@/case-studies/ad-click/world';
 import { initTf } from '@/lib/ml/backend';
 import type { Ort } from '@/lib/runtime/engine';

@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ClickEvent } from '@/case-studies/video-recs/clicks';
-import { type RetrainResult } from '@/case-studies/video-recs/retrain';
+import type { RetrainResult } from '@/case-studies/video-recs/retrain';
 import {
   TWO_TOWER_MODEL,
   TWO_TOWER_PARTS,
