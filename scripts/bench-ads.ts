@@ -13,14 +13,8 @@
  *
  *   npx tsx scripts/bench-ads.ts [--runs 200] [--out bench/results/ads.json]
  */
-import { chromium } from '@playwright/test';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { BROWSER_ARGS, chromiumExecutable } from '../e2e/browser';
-import { serveStatic } from './static-server.mjs';
+import { reportPageBench, startPageBench, textTable } from './page-bench';
 
 const { values: args } = parseArgs({
   options: {
@@ -77,19 +71,11 @@ function table(rows: Row[]): string {
     r.ok === undefined ? '' : r.ok ? 'yes' : 'NO',
     r.notes,
   ]);
-  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
-  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
+  return textTable(head, body);
 }
 
-if (!existsSync('out/index.html')) {
-  console.log('No build in out/: building first.');
-  if (spawnSync('npm', ['run', 'build'], { stdio: 'inherit' }).status !== 0)
-    throw new Error('build failed');
-}
-const server = await serveStatic('out');
-const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: BROWSER_ARGS });
-const started = new Date();
+const bench = await startPageBench();
+const { browser } = bench;
 let rows: Row[] = [];
 let loaded = '';
 try {
@@ -98,7 +84,7 @@ try {
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${server.url}/cases/ad-click/?user=12&provider=wasm&bench=1`);
+  await page.goto(`${bench.url}/cases/ad-click/?user=12&provider=wasm&bench=1`);
   await page.getByTestId('candidates-table').waitFor({ timeout: 600_000 });
   // The first metrics run shares the worker: wait until it is done, so timings are alone.
   await page.waitForFunction(
@@ -151,29 +137,8 @@ try {
     ),
   ];
 } finally {
-  await browser.close();
-  await server.close();
+  await bench.close();
 }
 
-console.log(`\n${table(rows)}\n`);
 console.log(`Page ready after: ${loaded}`);
-const missed = rows.filter((r) => r.ok === false);
-console.log(
-  missed.length
-    ? `Targets missed: ${missed.map((r) => r.figure).join('; ')}`
-    : 'Every figure meets its target.',
-);
-mkdirSync(path.dirname(args.out!), { recursive: true });
-const machine = {
-  cpus: os.cpus().length,
-  cpuModel: os.cpus()[0]?.model,
-  memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-  node: process.version,
-  loadAverage: os.loadavg(),
-};
-writeFileSync(
-  args.out!,
-  JSON.stringify({ date: started.toISOString(), runs: RUNS, machine, loaded, rows }, null, 2) +
-    '\n',
-);
-console.log(`Wrote ${args.out}.`);
+reportPageBench(bench, rows, table(rows), args.out!, { runs: RUNS, loaded });
